@@ -1,0 +1,9 @@
+// The wasm module's exports. Every kernel takes pointers into this module's linear memory, lengths and scalars.
+// Memory is managed by the host (src/worker/arena.ts) starting at heapBase(); the stub runtime allocates nothing.
+export { sqEuclidean, manhattan, minkowskiPow } from './distance';
+export { knnTable } from './knn';
+
+/** First byte the host may use for its own arena (after static data). */
+export function heapBase(): usize {
+  return __heap_base;
+}

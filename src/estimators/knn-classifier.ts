@@ -1,0 +1,60 @@
+import type { EstimatorDef, Learned } from './types';
+import type { Params } from '../types';
+import { bruteNeighbors, voteClassifier } from './neighbors';
+import { classIndices, neighborTable } from './knn-table';
+
+/** Hyperparameters shared by both KNN models (scikit-learn names in camelCase, scikit-learn defaults). */
+export const KNN_HYPERPARAMETERS = {
+  nNeighbors: { type: 'int', min: 1, default: 5, doc: 'Number of neighbours that vote.' },
+  weights: {
+    type: 'enum',
+    values: ['uniform', 'distance'],
+    default: 'uniform',
+    doc: "'uniform': every neighbour counts the same; 'distance': closer neighbours count more (1/d).",
+  },
+  p: { type: 'float', min: 1, default: 2, doc: 'Minkowski power: 1 = Manhattan, 2 = Euclidean, any p >= 1.' },
+} as const;
+
+export function knnSettings(params: Params): { k: number; weights: string; p: number } {
+  return {
+    k: Number(params.nNeighbors ?? 5),
+    weights: String(params.weights ?? 'uniform'),
+    p: Number(params.p ?? 2),
+  };
+}
+
+export const knnClassifier: EstimatorDef = {
+  id: 'knn-classifier',
+  kind: 'classifier',
+  summary: 'k-nearest-neighbours vote (brute force, exact distances).',
+  hyperparameters: KNN_HYPERPARAMETERS,
+  defaultMetric: 'accuracy',
+  trainer: {
+    evaluate(ctx, train, test, params) {
+      const { k, weights, p } = knnSettings(params);
+      const classes = ctx.classes!;
+      const table = neighborTable(ctx, train, test, p, k);
+      const yClass = classIndices(train.y!, classes);
+      const { yPred, proba } = voteClassifier(table, test.rows, k, weights, yClass, classes);
+      return { yPred, proba, classes };
+    },
+    fit(ctx, train) {
+      // KNN's "training" is storing the rows: the learned parameters are the training set itself.
+      const { arena } = ctx.kernels;
+      return {
+        X: arena.f64(train.ptr, train.rows * train.cols).slice(),
+        y: train.y!.slice(),
+        rows: train.rows,
+        cols: train.cols,
+        classes: ctx.classes!.slice(),
+      };
+    },
+  },
+  predict(learned: Learned, X, params) {
+    const { k, weights, p } = knnSettings(params);
+    const classes = learned.classes as Float64Array;
+    const table = bruteNeighbors(learned.X as Float64Array, learned.rows as number, X.values, X.rows, X.cols, k, p);
+    const yClass = classIndices(learned.y as Float64Array, classes);
+    return { ...voteClassifier(table, X.rows, k, weights, yClass, classes), classes };
+  },
+};

@@ -1,0 +1,32 @@
+import type { EstimatorDef, Learned } from './types';
+import { bruteNeighbors, voteRegressor } from './neighbors';
+import { neighborTable } from './knn-table';
+import { KNN_HYPERPARAMETERS, knnSettings } from './knn-classifier';
+
+export const knnRegressor: EstimatorDef = {
+  id: 'knn-regressor',
+  kind: 'regressor',
+  summary: 'k-nearest-neighbours average of targets (brute force, exact distances).',
+  hyperparameters: KNN_HYPERPARAMETERS,
+  defaultMetric: 'r2',
+  trainer: {
+    evaluate(ctx, train, test, params) {
+      const { k, weights, p } = knnSettings(params);
+      const table = neighborTable(ctx, train, test, p, k);
+      return { yPred: voteRegressor(table, test.rows, k, weights, train.y!) };
+    },
+    fit(ctx, train) {
+      return {
+        X: ctx.kernels.arena.f64(train.ptr, train.rows * train.cols).slice(),
+        y: train.y!.slice(),
+        rows: train.rows,
+        cols: train.cols,
+      };
+    },
+  },
+  predict(learned: Learned, X, params) {
+    const { k, weights, p } = knnSettings(params);
+    const table = bruteNeighbors(learned.X as Float64Array, learned.rows as number, X.values, X.rows, X.cols, k, p);
+    return { yPred: voteRegressor(table, X.rows, k, weights, learned.y as Float64Array) };
+  },
+};

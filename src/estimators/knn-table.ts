@@ -1,0 +1,50 @@
+import type { FoldSide, TrainContext } from './types';
+import { rootDistance, type NeighborTable } from './neighbors';
+
+/**
+ * The neighbour table of `test` against `train` for Minkowski `p`, computed with the wasm kernels and cached per fold:
+ * one table of the largest k any candidate needs serves every nNeighbors and both weightings (only the vote differs).
+ */
+export function neighborTable(ctx: TrainContext, train: FoldSide, test: FoldSide, p: number, k: number): NeighborTable {
+  const key = `knn:p=${p}`;
+  const cached = ctx.foldCache.get(key) as NeighborTable | undefined;
+  if (cached && cached.k >= k) return cached;
+
+  const kTable = Math.min(train.rows, Math.max(k, ctx.hints.kMax ?? k));
+  const { wasm, arena } = ctx.kernels;
+  const mark = arena.mark();
+  try {
+    const distPtr = arena.alloc(test.rows * train.rows * 8);
+    if (p === 2) wasm.sqEuclidean(test.ptr, test.rows, train.ptr, train.rows, train.cols, distPtr);
+    else if (p === 1) wasm.manhattan(test.ptr, test.rows, train.ptr, train.rows, train.cols, distPtr);
+    else wasm.minkowskiPow(test.ptr, test.rows, train.ptr, train.rows, train.cols, p, distPtr);
+    const idxPtr = arena.alloc(test.rows * kTable * 4);
+    const outDistPtr = arena.alloc(test.rows * kTable * 8);
+    wasm.knnTable(distPtr, test.rows, train.rows, kTable, idxPtr, outDistPtr);
+    // Copy out: the cache outlives this task's scratch memory.
+    const idx = arena.i32(idxPtr, test.rows * kTable).slice();
+    const dist = arena.f64(outDistPtr, test.rows * kTable).slice();
+    for (let i = 0; i < dist.length; i++) dist[i] = rootDistance(dist[i], p);
+    const table: NeighborTable = { k: kTable, idx, dist };
+    ctx.foldCache.set(key, table);
+    return table;
+  } finally {
+    arena.release(mark);
+  }
+}
+
+/** Class index of each label (labels must be members of the sorted `classes`). */
+export function classIndices(y: Float64Array, classes: Float64Array): Int32Array {
+  const out = new Int32Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    let lo = 0;
+    let hi = classes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (classes[mid] < y[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = lo;
+  }
+  return out;
+}

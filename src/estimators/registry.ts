@@ -1,0 +1,28 @@
+import type { EstimatorDef } from './types';
+import type { ModelId } from '../types';
+import { MODEL_IDS } from '../types';
+import { unknownNameError } from '../errors';
+import { knnClassifier } from './knn-classifier';
+import { knnRegressor } from './knn-regressor';
+
+/** Every implemented model, by id. Adding a model = one file + one line here. */
+const ESTIMATORS: Partial<Record<ModelId, EstimatorDef>> = {
+  'knn-classifier': knnClassifier,
+  'knn-regressor': knnRegressor,
+};
+
+export function implementedModels(): ModelId[] {
+  return MODEL_IDS.filter((id) => ESTIMATORS[id] !== undefined);
+}
+
+/** The estimator for `id`, or a TuneError naming the closest valid id. */
+export function getEstimator(id: string): EstimatorDef {
+  const def = ESTIMATORS[id as ModelId];
+  if (!def) {
+    if ((MODEL_IDS as readonly string[]).includes(id)) {
+      throw unknownNameError('MODEL_NOT_AVAILABLE', 'model', id, implementedModels());
+    }
+    throw unknownNameError('UNKNOWN_MODEL', 'model', id, implementedModels());
+  }
+  return def;
+}

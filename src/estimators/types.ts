@@ -1,0 +1,72 @@
+import type { Kernels } from '../worker/kernels';
+import type { Matrix, ModelId, ModelKind, Params } from '../types';
+
+/** Schema of one hyperparameter: its type, allowed values and default (scikit-learn's default where one exists). */
+export type HyperparameterSchema =
+  | { type: 'int'; min?: number; max?: number; default: number; doc: string }
+  | { type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; default: number | null; doc: string }
+  | { type: 'enum'; values: readonly (string | number | boolean | null)[]; default: string | number | boolean | null; doc: string }
+  | { type: 'bool'; default: boolean; doc: string };
+
+/** Learned parameters: plain, structured-cloneable data (what training produced). */
+export type Learned = Record<string, Float64Array | Int32Array | number | string | boolean | null>;
+
+/** One side (train or test) of a fold as the worker materialised it: X lives in the worker's wasm memory. */
+export interface FoldSide {
+  /** Address of the row-major rows x cols f64 matrix in wasm memory (already standardised when asked). */
+  ptr: number;
+  rows: number;
+  cols: number;
+  /** Targets (regression), labels (classification) or null (unsupervised). A JS copy, not in wasm memory. */
+  y: Float64Array | null;
+}
+
+/** Per-task information the planner knows and the trainers may use to share work across candidates. */
+export interface TaskHints {
+  /** Largest nNeighbors any candidate of this search asks for: one neighbour table per fold serves them all. */
+  kMax?: number;
+}
+
+/** What a trainer sees inside a worker. */
+export interface TrainContext {
+  kernels: Kernels;
+  /** Values cached for the current (dataset, split, fold, preprocess); cleared when the worker moves to another fold.
+   *  Entries must be JS-owned (copies), never pointers into the arena's per-task scratch. */
+  foldCache: Map<string, unknown>;
+  /** Derived from (search seed, candidate, split, fold): every random choice of the trial comes from it. */
+  seed: number;
+  hints: TaskHints;
+  /** Sorted distinct labels of the whole dataset (classifiers), so every fold predicts in the same label space. */
+  classes: Float64Array | null;
+}
+
+/** Predictions of a fitted model on some rows, in the shape the metrics take. */
+export interface Prediction {
+  yPred: Float64Array;
+  /** rows x classes.length, row-major (classifiers that support probabilities). */
+  proba?: Float64Array;
+  classes?: Float64Array;
+  centroids?: Matrix;
+  inertia?: number;
+}
+
+/** Worker-side half of an estimator: fits with the kernels. */
+export interface Trainer {
+  /** Fit on `train`, predict `test` (both may be the same side when there is no CV). */
+  evaluate(ctx: TrainContext, train: FoldSide, test: FoldSide, params: Params): Prediction;
+  /** Fit on `train` and return what was learned (used for the refit on all rows). */
+  fit(ctx: TrainContext, train: FoldSide, params: Params): Learned;
+}
+
+/** Everything the library knows about one model. */
+export interface EstimatorDef {
+  id: ModelId;
+  kind: ModelKind;
+  /** Plain-language one-liner for docs and the demo. */
+  summary: string;
+  hyperparameters: Record<string, HyperparameterSchema>;
+  defaultMetric: string;
+  trainer: Trainer;
+  /** Main-thread prediction from learned parameters and the chosen hyperparameters (pure TS), for `result.model`. */
+  predict(learned: Learned, X: Matrix, params: Params): Prediction;
+}

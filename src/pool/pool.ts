@@ -1,0 +1,329 @@
+import * as Comlink from 'comlink';
+import type { Platform, SpawnOptions, WorkerHandle } from '../platform/types';
+import type { DatasetMessage, WorkerApi } from '../worker/protocol';
+import { TuneError } from '../errors';
+
+export type WorkerRemote = Comlink.Remote<WorkerApi>;
+
+/** One unit of work. The pool knows nothing of models: it loads the dataset, then calls `run` on some worker. */
+export interface PoolTask<R> {
+  /** Tasks with the same key share per-worker caches (e.g. one CV fold); the scheduler keeps them together. */
+  affinity: string;
+  run(api: WorkerRemote): Promise<R>;
+}
+
+export interface PoolJob<R> {
+  dataset: DatasetMessage;
+  tasks: PoolTask<R>[];
+  /** Called once per task, in completion order, with its result or the error that ended it. */
+  onResult(index: number, result: R | Error): void;
+  /** Called when every task so far has reported: more tasks (indices continue), or none to end the job.
+   *  This is how a search adds rounds (adaptive strategies) and the refit without reloading the dataset. */
+  next?(): PoolTask<R>[];
+  signal?: AbortSignal;
+}
+
+export interface PoolOptions extends SpawnOptions {
+  /** Number of workers, or 'auto' (the platform's core count). */
+  workers?: number | 'auto';
+  /** Terminate all workers after this many idle milliseconds (0 = never). Default pools use this; user pools do not. */
+  idleTimeoutMs?: number;
+  /** Wasm module or bytes to use instead of the embedded kernels. */
+  wasm?: WebAssembly.Module | ArrayBuffer | Uint8Array;
+}
+
+/** Retries a task once when its worker dies under it, then records it as failed. */
+const MAX_ATTEMPTS = 2;
+
+interface Slot {
+  handle: WorkerHandle;
+  api: WorkerRemote;
+  /** Settles (rejects) when the worker dies; raced against every call so a dead worker never hangs a promise. */
+  death: Promise<never>;
+  alive: boolean;
+  busy: boolean;
+  datasets: Set<string>;
+  affinity: string | null;
+}
+
+interface QueuedTask<R> {
+  index: number;
+  task: PoolTask<R>;
+  attempts: number;
+}
+
+interface ActiveJob<R> {
+  job: PoolJob<R>;
+  queues: Map<string, QueuedTask<R>[]>;
+  remaining: number;
+  /** Tasks added so far (the next task's index). */
+  added: number;
+  running: Map<Slot, QueuedTask<R>>;
+  finished: boolean;
+  resolve(): void;
+  reject(err: Error): void;
+}
+
+/**
+ * A pool of workers on one platform. Scheduling: a free worker keeps draining the affinity queue it was on (its
+ * fold stays materialised and cached); otherwise it takes the largest queue no other worker holds, else helps with
+ * the largest one. Jobs from several concurrent tune() calls are served round-robin.
+ */
+export class WorkerPool {
+  readonly size: number;
+  private readonly slots: (Slot | null)[];
+  private readonly jobs: ActiveJob<unknown>[] = [];
+  private rr = 0;
+  private disposed = false;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly options: PoolOptions = {},
+  ) {
+    const w = options.workers ?? 'auto';
+    if (w !== 'auto' && !(Number.isInteger(w) && w >= 1)) {
+      throw new TuneError('INVALID_WORKERS', `workers must be a positive integer or 'auto', got ${String(w)}.`);
+    }
+    this.size = w === 'auto' ? platform.defaultWorkers() : w;
+    this.slots = new Array<Slot | null>(this.size).fill(null);
+  }
+
+  /** Workers currently alive (spawned lazily, on demand). */
+  get liveWorkers(): number {
+    return this.slots.filter((s) => s?.alive).length;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /** Runs every task of the job; resolves when all have reported, rejects on abort or dispose. */
+  run<R>(job: PoolJob<R>, maxWorkers = this.size): Promise<void> {
+    if (this.disposed) return Promise.reject(new TuneError('POOL_DISPOSED', 'This pool was disposed; create a new one.'));
+    if (job.signal?.aborted) return Promise.reject(abortError(job.signal));
+    this.clearIdleTimer();
+    return new Promise<void>((resolve, reject) => {
+      const active: ActiveJob<R> = {
+        job,
+        queues: new Map(),
+        remaining: 0,
+        added: 0,
+        running: new Map(),
+        finished: false,
+        resolve,
+        reject,
+      };
+      enqueue(active, job.tasks);
+      if (active.remaining === 0 && !refill(active)) return resolve();
+      const onAbort = (): void => this.abortJob(active as ActiveJob<unknown>, abortError(job.signal!));
+      job.signal?.addEventListener('abort', onAbort, { once: true });
+      const cleanup = (): void => job.signal?.removeEventListener('abort', onAbort);
+      active.resolve = () => {
+        cleanup();
+        resolve();
+      };
+      active.reject = (e) => {
+        cleanup();
+        reject(e);
+      };
+      this.jobs.push(active as ActiveJob<unknown>);
+      this.pump(Math.min(maxWorkers, this.size));
+    });
+  }
+
+  /** Terminates every worker; running jobs reject with POOL_DISPOSED. Idempotent. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.clearIdleTimer();
+    for (const job of [...this.jobs]) {
+      this.finishJob(job, new TuneError('POOL_DISPOSED', 'The pool was disposed while a search was running.'));
+    }
+    for (let i = 0; i < this.slots.length; i++) {
+      this.slots[i]?.handle.terminate();
+      this.slots[i] = null;
+    }
+  }
+
+  /** Starts tasks on free workers, spawning them as needed, up to `limit` workers in use. */
+  private pump(limit = this.size): void {
+    if (this.disposed) return;
+    for (let i = 0; i < Math.min(limit, this.size); i++) {
+      const existing = this.slots[i];
+      if (existing?.busy) continue;
+      const pick = this.nextTask(existing?.affinity ?? null);
+      if (!pick) break;
+      const slot = existing && existing.alive ? existing : this.spawn(i);
+      void this.execute(slot, pick.job, pick.item);
+    }
+    this.maybeIdle();
+  }
+
+  private nextTask(preferred: string | null): { job: ActiveJob<unknown>; item: QueuedTask<unknown> } | null {
+    const n = this.jobs.length;
+    for (let t = 0; t < n; t++) {
+      const job = this.jobs[(this.rr + t) % n];
+      const item = this.takeFrom(job, preferred);
+      if (item) {
+        this.rr = (this.rr + t + 1) % Math.max(1, n);
+        return { job, item };
+      }
+    }
+    return null;
+  }
+
+  private takeFrom(job: ActiveJob<unknown>, preferred: string | null): QueuedTask<unknown> | undefined {
+    if (preferred !== null) {
+      const q = job.queues.get(preferred);
+      if (q && q.length > 0) return q.shift();
+    }
+    const held = new Set<string>();
+    for (const s of this.slots) if (s?.busy && s.affinity !== null) held.add(s.affinity);
+    let best: QueuedTask<unknown>[] | undefined;
+    let bestFree: QueuedTask<unknown>[] | undefined;
+    for (const [key, q] of job.queues) {
+      if (q.length === 0) continue;
+      if (!best || q.length > best.length) best = q;
+      if (!held.has(key) && (!bestFree || q.length > bestFree.length)) bestFree = q;
+    }
+    return (bestFree ?? best)?.shift();
+  }
+
+  private spawn(i: number): Slot {
+    const handle = this.platform.spawn({ workerUrl: this.options.workerUrl });
+    let markDead!: (e: Error) => void;
+    const death = new Promise<never>((_, reject) => (markDead = reject));
+    death.catch(() => undefined);
+    const api = Comlink.wrap<WorkerApi>(handle.endpoint);
+    const slot: Slot = { handle, api, death, alive: true, busy: false, datasets: new Set(), affinity: null };
+    handle.onExit((reason) => {
+      slot.alive = false;
+      markDead(reason);
+      if (this.slots[i] === slot) this.slots[i] = null;
+    });
+    this.slots[i] = slot;
+    const wasm = this.options.wasm;
+    // init is the first message; calls queue behind it in order on the worker side.
+    void Promise.race([api.init(wasm), death]).catch(() => undefined);
+    return slot;
+  }
+
+  private async execute(slot: Slot, job: ActiveJob<unknown>, item: QueuedTask<unknown>): Promise<void> {
+    slot.busy = true;
+    slot.affinity = item.task.affinity;
+    slot.handle.setBusy(true);
+    job.running.set(slot, item);
+    item.attempts++;
+    let outcome: unknown;
+    let failed: Error | null = null;
+    let workerDied = false;
+    try {
+      const ds = job.job.dataset;
+      if (!slot.datasets.has(ds.id)) {
+        await Promise.race([slot.api.loadDataset(ds), slot.death]);
+        slot.datasets.add(ds.id);
+      }
+      outcome = await Promise.race([item.task.run(slot.api), slot.death]);
+    } catch (e) {
+      failed = e instanceof Error ? e : new Error(String(e));
+      workerDied = !slot.alive;
+    }
+    job.running.delete(slot);
+    slot.busy = false;
+    slot.handle.setBusy(false);
+    if (job.finished) {
+      this.pump();
+      return;
+    }
+    if (failed && workerDied && item.attempts < MAX_ATTEMPTS) {
+      // The worker died under this task (trap, out of memory, killed): put it back once, on a fresh worker.
+      const q = job.queues.get(item.task.affinity) ?? [];
+      q.unshift(item);
+      job.queues.set(item.task.affinity, q);
+    } else {
+      job.remaining--;
+      const err = failed && workerDied ? new Error(`${failed.message} (task retried ${item.attempts - 1}x)`) : failed;
+      try {
+        job.job.onResult(item.index, err ?? outcome);
+      } catch (e) {
+        this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
+      }
+      if (job.remaining === 0) {
+        let more = false;
+        try {
+          more = refill(job);
+        } catch (e) {
+          this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
+        }
+        if (!more) this.finishJob(job, null);
+      }
+    }
+    this.pump();
+  }
+
+  private abortJob(job: ActiveJob<unknown>, err: Error): void {
+    if (job.finished) return;
+    // Kernels cannot be interrupted: terminate the workers running this job's tasks; they respawn lazily.
+    for (const slot of job.running.keys()) slot.handle.terminate();
+    this.finishJob(job, err);
+  }
+
+  private finishJob(job: ActiveJob<unknown>, err: Error | null): void {
+    if (job.finished) return;
+    job.finished = true;
+    const at = this.jobs.indexOf(job);
+    if (at >= 0) this.jobs.splice(at, 1);
+    const id = job.job.dataset.id;
+    for (const s of this.slots) {
+      if (s?.alive && s.datasets.delete(id)) void Promise.race([s.api.dropDataset(id), s.death]).catch(() => undefined);
+    }
+    if (err) job.reject(err);
+    else job.resolve();
+    this.maybeIdle();
+  }
+
+  private maybeIdle(): void {
+    const timeout = this.options.idleTimeoutMs ?? 0;
+    if (timeout <= 0 || this.jobs.length > 0 || this.disposed || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.jobs.length > 0) return;
+      for (let i = 0; i < this.slots.length; i++) {
+        this.slots[i]?.handle.terminate();
+        this.slots[i] = null;
+      }
+    }, timeout);
+    (this.idleTimer as { unref?: () => void }).unref?.();
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+}
+
+function enqueue<R>(job: ActiveJob<R>, tasks: PoolTask<R>[]): void {
+  for (const task of tasks) {
+    let q = job.queues.get(task.affinity);
+    if (!q) job.queues.set(task.affinity, (q = []));
+    q.push({ index: job.added++, task, attempts: 0 });
+    job.remaining++;
+  }
+}
+
+/** Asks the job for more tasks once all have reported; true when it added some. */
+function refill<R>(job: ActiveJob<R>): boolean {
+  if (job.finished || !job.job.next) return false;
+  const more = job.job.next();
+  enqueue(job, more);
+  return more.length > 0;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  const err = new Error(reason instanceof Error ? reason.message : 'The search was aborted.');
+  err.name = 'AbortError';
+  return err;
+}

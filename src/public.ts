@@ -1,0 +1,16 @@
+// Platform-independent part of the public surface, re-exported by both entries (src/index.ts, src/index.node.ts).
+export { int, float, choice } from './space/index';
+export type { Distribution, SpaceSpec, Value } from './space/index';
+export type { SearchOptions } from './search/index';
+export type { CvOptions } from './cv/index';
+export { TuneError, TuneAbortError } from './errors';
+export { MODEL_IDS } from './types';
+export type { ModelId, Params, Matrix, ModelKind } from './types';
+export { METRIC_NAMES } from './metrics/index';
+export type { MetricName } from './metrics/index';
+export type { TuneOptions, ProgressEvent } from './tune';
+export type { TuneResult, TrialResult, BestTrial, MetricSummary, StopReason } from './results';
+export { FittedModel } from './model';
+export type { WorkerPool } from './pool/pool';
+export type { CreatePoolOptions } from './api';
+export type { DataInput, FeatureInput } from './data/normalize';

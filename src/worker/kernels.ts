@@ -1,0 +1,53 @@
+import { Arena } from './arena';
+import { WASM_BASE64 } from './wasm-binary.gen';
+
+/** The raw exports of assembly/index.ts. Pointers and lengths are plain numbers (wasm32). */
+export interface KernelExports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  sqEuclidean(a: number, nA: number, b: number, nB: number, d: number, out: number): void;
+  manhattan(a: number, nA: number, b: number, nB: number, d: number, out: number): void;
+  minkowskiPow(a: number, nA: number, b: number, nB: number, d: number, p: number, out: number): void;
+  knnTable(dist: number, nQ: number, nRef: number, k: number, outIdx: number, outDist: number): void;
+}
+
+/** One wasm instance plus the arena that manages its memory. Created once per worker. */
+export interface Kernels {
+  wasm: KernelExports;
+  arena: Arena;
+}
+
+/** Where the wasm comes from: the embedded release binary by default, or a caller-supplied module/bytes
+ *  (the escape hatch for strict CSPs that forbid compiling from bytes in some contexts, or for a debug build). */
+export type WasmSource = WebAssembly.Module | ArrayBuffer | Uint8Array | undefined;
+
+function decodeBase64(b64: string): Uint8Array<ArrayBuffer> {
+  if (typeof atob === 'function') {
+    const bin = atob(b64);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  const buf = (globalThis as unknown as { Buffer: { from(s: string, e: string): Uint8Array } }).Buffer.from(b64, 'base64');
+  return new Uint8Array(buf);
+}
+
+/** Compiles and instantiates the kernels synchronously (allowed in workers and in Node for any module size). */
+export function createKernels(source?: WasmSource): Kernels {
+  const module =
+    source instanceof WebAssembly.Module
+      ? source
+      : new WebAssembly.Module(source ? (source as BufferSource) : decodeBase64(WASM_BASE64));
+  const imports = {
+    env: {
+      // Only the debug build imports abort (from failed asserts). Surfacing it as an Error makes the task fail
+      // cleanly instead of trapping with an anonymous `unreachable`.
+      abort: (_msg: number, _file: number, line: number, col: number) => {
+        throw new Error(`wasm assertion failed at ${line}:${col}`);
+      },
+    },
+  };
+  const instance = new WebAssembly.Instance(module, imports);
+  const wasm = instance.exports as unknown as KernelExports;
+  return { wasm, arena: new Arena(wasm.memory, wasm.heapBase()) };
+}

@@ -1,0 +1,77 @@
+/**
+ * Messages between the pool (main thread) and a worker, imported by both sides. Everything here must survive
+ * structuredClone. A task names (dataset, split, fold) — never rows: the dataset is sent to each worker once.
+ */
+import type { ModelId, Params } from '../types';
+import type { Learned, TaskHints } from '../estimators/types';
+
+export type Preprocess = 'none' | 'standardize';
+
+export interface DatasetMessage {
+  id: string;
+  X: Float64Array;
+  rows: number;
+  cols: number;
+  /** Labels or targets, or null for unsupervised data. */
+  y: Float64Array | null;
+  /** Sorted distinct labels for classifiers, else null. */
+  classes: Float64Array | null;
+  /** One fold-id array per CV repeat (row i is tested in fold foldIds[i]; -1 = always trained on); [] without CV. */
+  splits: Int32Array[];
+}
+
+export interface TrialTask {
+  datasetId: string;
+  model: ModelId;
+  params: Params;
+  /** Index into DatasetMessage.splits, or -1 for no CV: fit and score on all rows. */
+  split: number;
+  fold: number;
+  preprocess: Preprocess;
+  metrics: string[];
+  seed: number;
+  hints: TaskHints;
+}
+
+export interface TrialOutcome {
+  /** Score per requested metric on the fold's test rows (NaN where a metric could not be computed). */
+  scores: Record<string, number>;
+  fitMs: number;
+  scoreMs: number;
+}
+
+export interface RefitTask {
+  datasetId: string;
+  model: ModelId;
+  params: Params;
+  preprocess: Preprocess;
+  seed: number;
+}
+
+export interface Scaler {
+  mean: Float64Array;
+  scale: Float64Array;
+}
+
+export interface RefitOutcome {
+  learned: Learned;
+  scaler: Scaler | null;
+  fitMs: number;
+}
+
+export interface WorkerStats {
+  datasets: string[];
+  wasmBytes: number;
+  arenaBytes: number;
+}
+
+/** The API each worker exposes through Comlink (every method is async on the caller's side). */
+export interface WorkerApi {
+  /** Compiles the kernels; called once, first. `wasm` (a module or its bytes) overrides the embedded binary. */
+  init(wasm?: WebAssembly.Module | ArrayBuffer | Uint8Array): void;
+  loadDataset(ds: DatasetMessage): void;
+  dropDataset(id: string): void;
+  runTrial(task: TrialTask): TrialOutcome;
+  refit(task: RefitTask): RefitOutcome;
+  stats(): WorkerStats;
+}
