@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
-import { chromiumPath } from './scripts/chromium-path';
+
+// Browser tests drive a system Chromium (Playwright cannot download one offline): $CHROMIUM_PATH or Debian's path.
+// scripts/check-chromium.mjs fails first, with instructions, when it is missing.
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 // Two projects, one gate: `node` (pure logic, kernels in Node, tune() over worker_threads) and
 // `browser` (real Chromium through Playwright, tune() through real Web Workers).
@@ -23,7 +26,7 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: chromiumPath() } }),
+            provider: playwright({ launchOptions: { executablePath: chromiumPath } }),
             instances: [{ browser: 'chromium' }],
           },
         },

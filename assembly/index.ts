@@ -2,6 +2,9 @@
 // Memory is managed by the host (src/worker/arena.ts) starting at heapBase(); the stub runtime allocates nothing.
 export { sqEuclidean, manhattan, minkowskiPow } from './distance';
 export { knnTable } from './knn';
+export * from './linear';
+export * from './kmeans';
+export * from './sgd';
 
 /** First byte the host may use for its own arena (after static data). */
 export function heapBase(): usize {

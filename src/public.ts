@@ -14,3 +14,6 @@ export { FittedModel } from './model';
 export type { WorkerPool } from './pool/pool';
 export type { CreatePoolOptions } from './api';
 export type { DataInput, FeatureInput } from './data/normalize';
+export { listModels } from './estimators/registry';
+export type { ModelInfo } from './estimators/registry';
+export type { HyperparameterSchema } from './estimators/types';

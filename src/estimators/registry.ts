@@ -4,11 +4,13 @@ import { MODEL_IDS } from '../types';
 import { unknownNameError } from '../errors';
 import { knnClassifier } from './knn-classifier';
 import { knnRegressor } from './knn-regressor';
+// <estimator imports: one line per model file, keep this marker>
 
 /** Every implemented model, by id. Adding a model = one file + one line here. */
 const ESTIMATORS: Partial<Record<ModelId, EstimatorDef>> = {
   'knn-classifier': knnClassifier,
   'knn-regressor': knnRegressor,
+  // <estimator entries: one line per model, keep this marker>
 };
 
 export function implementedModels(): ModelId[] {
@@ -25,4 +27,21 @@ export function getEstimator(id: string): EstimatorDef {
     throw unknownNameError('UNKNOWN_MODEL', 'model', id, implementedModels());
   }
   return def;
+}
+
+/** Public description of a model: what it is and which hyperparameters it takes (with defaults and docs). */
+export interface ModelInfo {
+  id: ModelId;
+  kind: EstimatorDef['kind'];
+  summary: string;
+  defaultMetric: string;
+  hyperparameters: EstimatorDef['hyperparameters'];
+}
+
+/** Every implemented model, for documentation and UIs (the demo builds its forms from this). */
+export function listModels(): ModelInfo[] {
+  return implementedModels().map((id) => {
+    const { kind, summary, defaultMetric, hyperparameters } = ESTIMATORS[id]!;
+    return { id, kind, summary, defaultMetric, hyperparameters };
+  });
 }

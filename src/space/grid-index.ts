@@ -32,7 +32,7 @@ export function decodeMixedRadix(i: number, radices: readonly number[]): number[
     const r = radices[j];
     const digit = rest % r;
     digits[j] = digit;
-    // (rest - digit) is an exact multiple of r, so this division is exact (Math.floor(rest / r) may round up).
+    // (rest - digit) is an exact multiple of r, so the quotient is an exact integer with no rounding to reason about.
     rest = (rest - digit) / r;
   }
   return digits;

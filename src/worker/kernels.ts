@@ -1,14 +1,14 @@
 import { Arena } from './arena';
+import type { DistanceKernels } from './exports/distance';
+import type { LinearKernels } from './exports/linear';
+import type { KmeansKernels } from './exports/kmeans';
+import type { SgdKernels } from './exports/sgd';
 import { WASM_BASE64 } from './wasm-binary.gen';
 
-/** The raw exports of assembly/index.ts. Pointers and lengths are plain numbers (wasm32). */
-export interface KernelExports {
+/** The raw exports of assembly/index.ts, one interface per kernel file (src/worker/exports/). */
+export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  sqEuclidean(a: number, nA: number, b: number, nB: number, d: number, out: number): void;
-  manhattan(a: number, nA: number, b: number, nB: number, d: number, out: number): void;
-  minkowskiPow(a: number, nA: number, b: number, nB: number, d: number, p: number, out: number): void;
-  knnTable(dist: number, nQ: number, nRef: number, k: number, outIdx: number, outDist: number): void;
 }
 
 /** One wasm instance plus the arena that manages its memory. Created once per worker. */

@@ -22,10 +22,12 @@ describe('logLoss, hand-checked', () => {
     expectClose(logLoss(binary([0, 1], [0.2, 0.6])), -(Math.log(0.8) + Math.log(0.6)) / 2, 1e-15);
   });
 
-  it('renormalises rows that do not sum to 1', () => {
-    // row [2, 6] for true class 0 -> 2 / 8 = 0.25
-    const input = { yTrue: f64([0]), yPred: f64([0]), proba: f64([2, 6]), classes: f64([0, 1]) };
+  it('renormalises rows that do not sum to 1, after clipping (as sklearn 1.2)', () => {
+    // row [0.1, 0.3] for true class 0 -> 0.1 / 0.4 = 0.25
+    const input = { yTrue: f64([0]), yPred: f64([0]), proba: f64([0.1, 0.3]), classes: f64([0, 1]) };
     expectClose(logLoss(input), -Math.log(0.25), 1e-15);
+    // row [2, 6]: both clipped to 1 - eps first, so the renormalised row is [0.5, 0.5]
+    expectClose(logLoss({ ...input, proba: f64([2, 6]) }), Math.LN2, 1e-15);
   });
 
   it('clips to [eps, 1 - eps] with eps = 2^-52: a confident miss costs 52 ln 2, not Infinity', () => {
