@@ -5,8 +5,8 @@ import { playwright } from '@vitest/browser-playwright';
 // scripts/check-chromium.mjs fails first, with instructions, when it is missing.
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-// Two projects, one gate: `node` (pure logic, kernels in Node, tune() over worker_threads) and
-// `browser` (real Chromium through Playwright, tune() through real Web Workers).
+// Three projects, one gate: `node` (pure logic, kernels in Node, tune() over worker_threads), `browser` (real
+// Chromium through Playwright, tune() through real Web Workers) and `e2e` (the built demo driven by Playwright).
 export default defineConfig({
   test: {
     projects: [
@@ -16,6 +16,15 @@ export default defineConfig({
           include: ['tests/node/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
       {

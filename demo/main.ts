@@ -23,7 +23,7 @@ const els = {
   bestHyper: $<HTMLElement>('best-hyper'),
   bestScore: $<HTMLElement>('best-score'),
   bestParams: $<HTMLElement>('best-params'),
-  trialsTable: $<HTMLTableElement>('trials'),
+  trialsTable: $<HTMLTableElement>('trials-table'),
 };
 
 const models = listModels();

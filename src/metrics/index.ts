@@ -116,7 +116,7 @@ function externalMetric(name: MetricName, fn: LabelFn): Metric {
 }
 
 /** Every metric by name. Directions: all greater-is-better except logLoss, mse, rmse, mae, daviesBouldin, inertia. */
-export const METRICS: Readonly<Record<MetricName, Metric>> = {
+export const METRICS: Record<MetricName, Metric> = {
   accuracy: labelMetric('accuracy', (input, yTrue) => accuracy(yTrue, input.yPred)),
   balancedAccuracy: labelMetric('balancedAccuracy', (input, yTrue) => balancedAccuracy(yTrue, input.yPred)),
   f1: byDefault('f1', 'f1'),

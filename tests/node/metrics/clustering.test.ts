@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getMetric, SILHOUETTE_EXACT_MAX_ROWS, type MetricInput, type MetricName } from '../../../src/metrics';
+import { exactSilhouette } from '../../../src/metrics/clustering-internal';
 import { createRng } from '../../../src/rng';
 import type { Matrix } from '../../../src/types';
 import { expectClose, expectTuneError, f64, matrix } from './helpers';
@@ -164,8 +165,11 @@ describe('internal clustering properties', () => {
           expect(s).toBeNaN();
           return;
         }
-        expectClose(s, naiveSilhouette(input.X!, input.yPred), 1e-12);
+        const expected = naiveSilhouette(input.X!, input.yPred);
+        expectClose(s, expected, 1e-12);
         expect(Math.abs(s)).toBeLessThanOrEqual(1);
+        // the per-row loop (taken when the pairwise scratch would exceed its cell limit) agrees too
+        expectClose(exactSilhouette(input.X!.values, input.yPred, input.X!.cols, 0), expected, 1e-12);
       }),
     );
   });

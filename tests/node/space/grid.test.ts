@@ -46,7 +46,8 @@ describe('grid by index', () => {
   });
 
   it('enumerates conditional spaces sub-space by sub-space', () => {
-    const spec = [
+    // Annotated: an unannotated array literal of records infers `k?: undefined` fields, which SpaceSpec excludes.
+    const spec: SpaceSpec = [
       { model: 'knn', k: int(1, 2) },
       { model: 'lr', C: [0.1, 1], penalty: ['l1', 'l2'] },
     ];

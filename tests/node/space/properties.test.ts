@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/rng';
-import { compileSpace, type Distribution } from '../../../src/space';
+import { compileSpace, type Distribution, type SubspaceSpec } from '../../../src/space';
 import { decodeMixedRadix, encodeMixedRadix } from '../../../src/space/grid-index';
 import {
   admits,
@@ -37,7 +37,7 @@ describe('space properties', () => {
   it('every candidate of any space holds admissible values for the names of one sub-space', () => {
     fc.assert(
       fc.property(fc.array(anyRecordArb, { minLength: 1, maxLength: 3 }), seedArb, (records, seed) => {
-        const spec = records.map((r, i) => ({ ...r, model: `m${i}` }));
+        const spec: SubspaceSpec[] = records.map((r, i) => ({ ...r, model: `m${i}` }));
         const s = compileSpace(spec);
         const rng = createRng(seed);
         for (let i = 0; i < 10; i++) {
