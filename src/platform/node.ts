@@ -21,11 +21,31 @@ function workerPath(): URL {
   );
 }
 
+/**
+ * Workers inherit the parent's execArgv by default, and some flags are fatal there: `node --input-type=module -e`
+ * makes every worker exit at once ("--input-type can only be used with string input"). Keep the rest (e.g.
+ * --max-old-space-size, --enable-source-maps).
+ */
+function workerExecArgv(): string[] {
+  const fatal = /^--(input-type|eval|print|test|watch|check|interactive)\b|^-[epi]$/;
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    if (fatal.test(argv[i])) {
+      // A separate value (e.g. "--input-type module", "-e code") goes with its flag.
+      if (!argv[i].includes('=') && i + 1 < argv.length && !argv[i + 1].startsWith('-')) i++;
+      continue;
+    }
+    out.push(argv[i]);
+  }
+  return out;
+}
+
 export const nodePlatform: Platform = {
   name: 'node',
   defaultWorkers: () => Math.max(1, availableParallelism()),
   spawn(options): WorkerHandle {
-    const worker = new Worker(options.workerUrl ?? workerPath());
+    const worker = new Worker(options.workerUrl ?? workerPath(), { execArgv: workerExecArgv() });
     const exitCallbacks: ((reason: Error) => void)[] = [];
     let dead = false;
     const die = (reason: Error): void => {

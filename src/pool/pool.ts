@@ -20,6 +20,9 @@ export interface PoolJob<R> {
   /** Called when every task so far has reported: more tasks (indices continue), or none to end the job.
    *  This is how a search adds rounds (adaptive strategies) and the refit without reloading the dataset. */
   next?(): PoolTask<R>[];
+  /** Polled before each dispatch: when true, queued tasks are dropped (running ones finish) and the job then ends
+   *  as if drained, so `next` still runs (budgets such as timeoutMs stop a search without losing finished work). */
+  shouldStop?(): boolean;
   signal?: AbortSignal;
 }
 
@@ -58,6 +61,8 @@ interface ActiveJob<R> {
   remaining: number;
   /** Tasks added so far (the next task's index). */
   added: number;
+  /** shouldStop() has fired and the queue was dropped. */
+  stopped: boolean;
   running: Map<Slot, QueuedTask<R>>;
   finished: boolean;
   resolve(): void;
@@ -109,6 +114,7 @@ export class WorkerPool {
         queues: new Map(),
         remaining: 0,
         added: 0,
+        stopped: false,
         running: new Map(),
         finished: false,
         resolve,
@@ -174,6 +180,12 @@ export class WorkerPool {
   }
 
   private takeFrom(job: ActiveJob<unknown>, preferred: string | null): QueuedTask<unknown> | undefined {
+    if (!job.stopped && job.job.shouldStop?.()) {
+      // Once: tasks that next() adds afterwards (the refit) still run.
+      job.stopped = true;
+      this.dropQueued(job);
+      return undefined;
+    }
     if (preferred !== null) {
       const q = job.queues.get(preferred);
       if (q && q.length > 0) return q.shift();
@@ -260,6 +272,29 @@ export class WorkerPool {
       }
     }
     this.pump();
+  }
+
+  /** Drops every queued (not running) task; ends the job now if nothing is running. */
+  private dropQueued(job: ActiveJob<unknown>): void {
+    let dropped = 0;
+    for (const q of job.queues.values()) {
+      dropped += q.length;
+      q.length = 0;
+    }
+    if (dropped === 0) return;
+    job.remaining -= dropped;
+    if (job.remaining === 0 && job.running.size === 0) {
+      // Let next() add follow-up work (e.g. the refit) once; dispatch happens on the following pump.
+      let more = false;
+      try {
+        more = refill(job);
+      } catch (e) {
+        this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+      if (!more) queueMicrotask(() => this.finishJob(job, null));
+      else queueMicrotask(() => this.pump());
+    }
   }
 
   private abortJob(job: ActiveJob<unknown>, err: Error): void {
