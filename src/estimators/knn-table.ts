@@ -1,6 +1,9 @@
 import type { FoldSide, TrainContext } from './types';
 import { rootDistance, type NeighborTable } from './neighbors';
 
+/** Scratch budget for one block of query-to-training distances. */
+const QUERY_BLOCK_BYTES = 8 * 1024 * 1024;
+
 /**
  * The neighbour table of `test` against `train` for Minkowski `p`, computed with the wasm kernels and cached per fold:
  * one table of the largest k any candidate needs serves every nNeighbors and both weightings (only the vote differs).
@@ -14,13 +17,21 @@ export function neighborTable(ctx: TrainContext, train: FoldSide, test: FoldSide
   const { wasm, arena } = ctx.kernels;
   const mark = arena.mark();
   try {
-    const distPtr = arena.alloc(test.rows * train.rows * 8);
-    if (p === 2) wasm.sqEuclidean(test.ptr, test.rows, train.ptr, train.rows, train.cols, distPtr);
-    else if (p === 1) wasm.manhattan(test.ptr, test.rows, train.ptr, train.rows, train.cols, distPtr);
-    else wasm.minkowskiPow(test.ptr, test.rows, train.ptr, train.rows, train.cols, p, distPtr);
+    // Queries go in blocks so the distance scratch stays bounded (a block's rows of distances fit in
+    // QUERY_BLOCK_BYTES) whatever the fold size; the table itself is only nTest x k.
+    const block = Math.max(1, Math.min(test.rows, Math.floor(QUERY_BLOCK_BYTES / (train.rows * 8))));
+    const distPtr = arena.alloc(block * train.rows * 8);
     const idxPtr = arena.alloc(test.rows * kTable * 4);
     const outDistPtr = arena.alloc(test.rows * kTable * 8);
-    wasm.knnTable(distPtr, test.rows, train.rows, kTable, idxPtr, outDistPtr);
+    const rowBytes = test.cols * 8;
+    for (let q0 = 0; q0 < test.rows; q0 += block) {
+      const nQ = Math.min(block, test.rows - q0);
+      const qPtr = test.ptr + q0 * rowBytes;
+      if (p === 2) wasm.sqEuclidean(qPtr, nQ, train.ptr, train.rows, train.cols, distPtr);
+      else if (p === 1) wasm.manhattan(qPtr, nQ, train.ptr, train.rows, train.cols, distPtr);
+      else wasm.minkowskiPow(qPtr, nQ, train.ptr, train.rows, train.cols, p, distPtr);
+      wasm.knnTable(distPtr, nQ, train.rows, kTable, idxPtr + q0 * kTable * 4, outDistPtr + q0 * kTable * 8);
+    }
     // Copy out: the cache outlives this task's scratch memory.
     const idx = arena.i32(idxPtr, test.rows * kTable).slice();
     const dist = arena.f64(outDistPtr, test.rows * kTable).slice();

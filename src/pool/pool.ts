@@ -35,6 +35,21 @@ export interface PoolOptions extends SpawnOptions {
   wasm?: WebAssembly.Module | ArrayBuffer | Uint8Array;
 }
 
+/** wasm32 addresses at most 4 GiB (65536 pages of 64 KiB). */
+const MAX_WASM_BYTES = 2 ** 32;
+/** A worker holds the dataset and one materialised fold (its train + test rows: another full copy). */
+const WASM_COPIES_PER_WORKER = 2;
+/** Leaves room for per-task scratch (distance blocks, Gram matrices, model state). */
+const MAX_DATASET_BYTES = Math.floor((MAX_WASM_BYTES - 256 * 2 ** 20) / WASM_COPIES_PER_WORKER);
+
+function datasetBytes(ds: DatasetMessage): number {
+  return ds.rows * ds.cols * 8;
+}
+
+function formatBytes(n: number): string {
+  return n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${(n / 2 ** 20).toFixed(1)} MiB`;
+}
+
 /** Retries a task once when its worker dies under it, then records it as failed. */
 const MAX_ATTEMPTS = 2;
 
@@ -61,6 +76,8 @@ interface ActiveJob<R> {
   remaining: number;
   /** Tasks added so far (the next task's index). */
   added: number;
+  /** At most this many workers run this job's tasks at once (tune()'s `workers` option). */
+  maxWorkers: number;
   /** shouldStop() has fired and the queue was dropped. */
   stopped: boolean;
   running: Map<Slot, QueuedTask<R>>;
@@ -114,6 +131,7 @@ export class WorkerPool {
         queues: new Map(),
         remaining: 0,
         added: 0,
+        maxWorkers: Math.max(1, Math.min(maxWorkers, this.size)),
         stopped: false,
         running: new Map(),
         finished: false,
@@ -133,8 +151,22 @@ export class WorkerPool {
         cleanup();
         reject(e);
       };
+      const bytes = datasetBytes(job.dataset);
+      if (bytes > MAX_DATASET_BYTES) {
+        cleanup();
+        reject(
+          new TuneError(
+            'DATA_TOO_LARGE',
+            `The dataset needs about ${formatBytes(bytes * WASM_COPIES_PER_WORKER)} of WebAssembly memory per worker ` +
+              `(the rows plus one materialised fold), more than the ${formatBytes(MAX_WASM_BYTES)} a wasm32 instance can ` +
+              'address. Subsample the rows or reduce the features before tuning.',
+            { bytes },
+          ),
+        );
+        return;
+      }
       this.jobs.push(active as ActiveJob<unknown>);
-      this.pump(Math.min(maxWorkers, this.size));
+      this.pump();
     });
   }
 
@@ -152,24 +184,36 @@ export class WorkerPool {
     }
   }
 
-  /** Starts tasks on free workers, spawning them as needed, up to `limit` workers in use. */
-  private pump(limit = this.size): void {
+  /** Starts queued tasks on free workers (lowest slots first, so warm workers are reused), spawning as needed. */
+  private pump(): void {
     if (this.disposed) return;
-    for (let i = 0; i < Math.min(limit, this.size); i++) {
+    for (let i = 0; i < this.size; i++) {
       const existing = this.slots[i];
       if (existing?.busy) continue;
       const pick = this.nextTask(existing?.affinity ?? null);
-      if (!pick) break;
+      if (!pick) continue;
       const slot = existing && existing.alive ? existing : this.spawn(i);
       void this.execute(slot, pick.job, pick.item);
     }
     this.maybeIdle();
   }
 
+  /**
+   * Kills worker `index` as the OS would (its task, if any, is retried once on a fresh worker). For tests of fault
+   * tolerance and for recovering a worker stuck in a kernel. Returns false when no worker runs in that slot.
+   */
+  terminateWorker(index: number): boolean {
+    const slot = this.slots[index];
+    if (!slot?.alive) return false;
+    slot.handle.terminate();
+    return true;
+  }
+
   private nextTask(preferred: string | null): { job: ActiveJob<unknown>; item: QueuedTask<unknown> } | null {
     const n = this.jobs.length;
     for (let t = 0; t < n; t++) {
       const job = this.jobs[(this.rr + t) % n];
+      if (job.running.size >= job.maxWorkers) continue;
       const item = this.takeFrom(job, preferred);
       if (item) {
         this.rr = (this.rr + t + 1) % Math.max(1, n);
@@ -292,6 +336,7 @@ export class WorkerPool {
         this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
         return;
       }
+      // Deferred: we are inside pump()'s task selection.
       if (!more) queueMicrotask(() => this.finishJob(job, null));
       else queueMicrotask(() => this.pump());
     }
