@@ -1,0 +1,349 @@
+#!/usr/bin/env node
+// The W-suite (/work/shared/bench/WORKLOADS.md) through the public tune() of the BUILT package, in headless Chromium
+// (Web Workers; dist/browser/index.js in a Vite-built page served by `vite preview`, driven by Playwright) and in Node
+// (worker_threads; dist/node/index.js), plus kernel micro-benchmarks (wasm vs plain JS). `npm run bench` builds first.
+// Prints tables, writes bench/results/latest.json. Run with --help for the options.
+
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import os from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
+import { WORKLOADS, WORKLOAD_IDS, TARGET } from './lib/workloads.mjs';
+import { DATASET_FILES, QUICK_ROWS, parseCsv, subsample, isGzip } from './lib/data.mjs';
+import { runWorkload } from './lib/suite.mjs';
+import { runKernelBenches, DIST_TARGET_GFLOPS } from './lib/kernels.mjs';
+import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/report.mjs';
+
+const BENCH = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = join(BENCH, '..');
+const RESULTS = join(BENCH, 'results');
+const OUT_JSON = join(RESULTS, 'latest.json');
+const WASM_FILE = join(ROOT, 'build', 'hyperwasm.release.wasm');
+let wasm = null; // shippedWasm(), read once in main()
+const now = () => performance.now();
+
+const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- options] builds the package first)
+
+  --workload W1      run only these workloads (repeatable or comma list; ${WORKLOAD_IDS.join(', ')})
+  --workers N        worker pool size (default 2; the targets are defined for 2)
+  --env E            node | chromium | both (default both)
+  --runs N           warm runs per workload, median reported (default 3; the cold run is extra)
+  --quick            smoke run: 1 warm run, subsampled data, smaller kernels (checks the harness; no verdicts)
+  --no-kernels       skip the kernel micro-benchmarks
+  --kernels-only     only the kernel micro-benchmarks
+  -h, --help         this text
+
+Chromium: $CHROMIUM_PATH or /usr/bin/chromium. Results: bench/results/latest.json (gitignored).
+Exit status 1 when an environment cannot run, a workload errors or a kernel disagrees with its JS reference (defects,
+not missed targets; BENCH_DEBUG=1 prints stacks).`;
+
+function parseArgs(argv) {
+  const opts = { workloads: [], workers: 2, env: 'both', runs: null, quick: false, kernels: true, workloadsOn: true };
+  const value = (i, name) => {
+    if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new Error(`${name} needs a value`);
+    return argv[i + 1];
+  };
+  const positiveInt = (s, name) => {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got '${s}'`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    let inline = null;
+    if (arg.startsWith('--') && arg.includes('=')) [arg, inline] = [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)];
+    const take = (name) => {
+      if (inline !== null) return inline;
+      const v = value(i, name);
+      i++;
+      return v;
+    };
+    switch (arg) {
+      case '--workload':
+      case '-w':
+        for (const part of take('--workload').split(',').filter(Boolean)) {
+          const id = WORKLOAD_IDS.find((w) => w.toLowerCase() === part.trim().toLowerCase());
+          if (!id) throw new Error(`unknown workload '${part}' (known: ${WORKLOAD_IDS.join(', ')})`);
+          if (!opts.workloads.includes(id)) opts.workloads.push(id);
+        }
+        break;
+      case '--workers':
+        opts.workers = positiveInt(take('--workers'), '--workers');
+        break;
+      case '--env': {
+        const env = take('--env');
+        if (!['node', 'chromium', 'both'].includes(env)) throw new Error(`--env must be node, chromium or both, got '${env}'`);
+        opts.env = env;
+        break;
+      }
+      case '--runs':
+        opts.runs = positiveInt(take('--runs'), '--runs');
+        break;
+      case '--quick':
+        opts.quick = true;
+        break;
+      case '--no-kernels':
+        opts.kernels = false;
+        break;
+      case '--kernels-only':
+        opts.workloadsOn = false;
+        break;
+      case '-h':
+      case '--help':
+        opts.help = true;
+        break;
+      default:
+        throw new Error(`unknown option '${argv[i]}'`);
+    }
+  }
+  if (!opts.kernels && !opts.workloadsOn) throw new Error('--no-kernels and --kernels-only together leave nothing to run');
+  if (opts.workloads.length === 0) opts.workloads = [...WORKLOAD_IDS];
+  else opts.workloads = WORKLOAD_IDS.filter((id) => opts.workloads.includes(id)); // suite order
+  opts.runs ??= opts.quick ? 1 : 3;
+  opts.envs = opts.env === 'both' ? ['node', 'chromium'] : [opts.env];
+  return opts;
+}
+
+/** One status line on stderr, rewritten in place on a terminal; occasional plain lines otherwise (CI logs). */
+class Progress {
+  constructor(stream) {
+    this.stream = stream;
+    this.tty = Boolean(stream.isTTY);
+    this.t0 = now();
+    this.lastPrint = -Infinity;
+  }
+  set(text) {
+    const line = `bench ${((now() - this.t0) / 1000).toFixed(0).padStart(3)}s | ${text}`;
+    if (this.tty) {
+      const cols = this.stream.columns || 120;
+      this.stream.write(`\r\x1b[2K${line.slice(0, cols - 1)}`);
+    } else if (now() - this.lastPrint > 5000 || / done/.test(text)) {
+      this.lastPrint = now();
+      this.stream.write(`${line}\n`);
+    }
+  }
+  log(text) {
+    if (this.tty) this.stream.write('\r\x1b[2K');
+    this.stream.write(`${text}\n`);
+  }
+  clear() {
+    if (this.tty) this.stream.write('\r\x1b[2K');
+  }
+}
+
+// ---- Node --------------------------------------------------------------------------------------------------------
+
+const nodeData = new Map();
+function loadNodeDataset(name, quick) {
+  const key = `${name}|${quick}`;
+  if (!nodeData.has(key)) {
+    const bytes = readFileSync(join(ROOT, DATASET_FILES[name]));
+    const text = (isGzip(bytes) ? gunzipSync(bytes) : bytes).toString('utf8');
+    const full = parseCsv(text);
+    nodeData.set(key, quick ? subsample(full, QUICK_ROWS[name]) : full);
+  }
+  return nodeData.get(key);
+}
+
+async function runNode(opts, progress) {
+  const api = await import(pathToFileURL(join(ROOT, 'dist', 'node', 'index.js')).href);
+  const out = { workloads: [], kernels: [], info: { node: process.version, models: api.listModels().map((m) => m.id) } };
+  if (opts.kernels) {
+    progress.set('[node] kernels: compiling');
+    const rows = await runKernelBenches(wasm.bytes, {
+      quick: opts.quick,
+      progress: (t) => progress.set(`[node] kernels: ${t}`),
+    });
+    out.kernels = rows.map((r) => judgeKernel({ ...r, context: 'main thread' }, 'node'));
+  }
+  if (opts.workloadsOn) {
+    for (const id of opts.workloads) {
+      const wl = WORKLOADS.find((w) => w.id === id);
+      progress.set(`[node] ${id} ${wl.model}: loading ${wl.dataset}`);
+      const available = out.info.models.includes(wl.model);
+      const data = available ? loadNodeDataset(wl.dataset, opts.quick) : null;
+      const row = await runWorkload(api, id, data, {
+        workers: opts.workers,
+        runs: opts.runs,
+        quick: opts.quick,
+        progress: (t) => progress.set(`[node] ${id} ${wl.model}: ${t}`),
+      });
+      out.workloads.push(judgeWorkload(row, 'node', opts));
+    }
+  }
+  return out;
+}
+
+// ---- Chromium ----------------------------------------------------------------------------------------------------
+
+async function runChromium(opts, progress) {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
+  const { build, preview } = await import('vite');
+  const { chromium } = await import('playwright');
+  const configFile = join(BENCH, 'vite.config.ts');
+  progress.set('[chromium] building the bench page');
+  await build({ configFile });
+  const server = await preview({ configFile });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview has no port');
+  const url = `http://127.0.0.1:${address.port}/`;
+  let browser = null;
+  try {
+    progress.set('[chromium] launching');
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+        '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+      ],
+    });
+    const page = await browser.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    let prefix = '[chromium]';
+    await page.exposeFunction('__benchProgress', (text) => progress.set(`${prefix} ${text}`));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench && window.__bench.ready, null, { timeout: 60_000 });
+    const info = await page.evaluate(() => window.__bench.info());
+    const out = { workloads: [], kernels: [], info: { ...info, chromium: browser.version(), executablePath, url } };
+    if (opts.kernels) {
+      prefix = '[chromium]';
+      const rows = await page.evaluate(
+        ({ quick, wasmBase64 }) => window.__bench.runKernels({ quick, wasmBase64 }),
+        { quick: opts.quick, wasmBase64: wasm.base64 },
+      );
+      out.kernels = rows.map((r) => judgeKernel({ ...r, context: 'dedicated Web Worker' }, 'chromium'));
+    }
+    if (opts.workloadsOn) {
+      for (const id of opts.workloads) {
+        const wl = WORKLOADS.find((w) => w.id === id);
+        prefix = `[chromium] ${id} ${wl.model}:`;
+        progress.set(`${prefix} loading ${wl.dataset}`);
+        const row = await page.evaluate(
+          ({ id, workers, runs, quick }) => window.__bench.runWorkload(id, { workers, runs, quick }),
+          { id, workers: opts.workers, runs: opts.runs, quick: opts.quick },
+        );
+        out.workloads.push(judgeWorkload(row, 'chromium', opts));
+      }
+    }
+    out.info.datasetDecoding = await page.evaluate(() => window.__bench.decoding());
+    out.info.pageErrors = pageErrors;
+    return out;
+  } finally {
+    if (browser) await browser.close();
+    await new Promise((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+// ---- main --------------------------------------------------------------------------------------------------------
+
+/**
+ * The wasm binary the package ships, taken from the built Node worker (base64, wasm magic "\0asm" = "AGFzbQ"), so the
+ * kernel benchmarks measure exactly the bytes tune() runs. Also reports whether dist/browser embeds the same bytes and
+ * whether build/hyperwasm.release.wasm is in step (it is not while a concurrent build is half done).
+ */
+function shippedWasm() {
+  for (const f of ['dist/node/index.js', 'dist/node/node-worker.js', 'dist/browser/index.js']) {
+    if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run "npm run build" first (npm run bench does)`);
+  }
+  const longest = (text) => (text.match(/AGFzbQ[A-Za-z0-9+/]+=*/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const b64 = longest(readFileSync(join(ROOT, 'dist', 'node', 'node-worker.js'), 'utf8'));
+  if (!b64) throw new Error('no embedded wasm found in dist/node/node-worker.js (looked for base64 starting AGFzbQ)');
+  const bytes = Buffer.from(b64, 'base64');
+  return {
+    bytes,
+    base64: b64,
+    browserSame: readFileSync(join(ROOT, 'dist', 'browser', 'index.js'), 'utf8').includes(b64),
+    buildFileSame: existsSync(WASM_FILE) && readFileSync(WASM_FILE).equals(bytes),
+  };
+}
+
+async function main() {
+  let opts;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`bench: ${e.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    console.log(USAGE);
+    return;
+  }
+  wasm = shippedWasm();
+  const progress = new Progress(process.stderr);
+  if (!wasm.browserSame) progress.log('bench: warning: dist/browser and dist/node embed different wasm binaries (a build is half done?)');
+  const started = new Date();
+  const t0 = now();
+  const loadStart = os.loadavg();
+  const report = {
+    meta: {
+      date: started.toISOString(),
+      package: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+      options: { workloads: opts.workloads, workers: opts.workers, envs: opts.envs, runs: opts.runs, quick: opts.quick,
+        kernels: opts.kernels, workloadsRun: opts.workloadsOn },
+      machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), platform: `${os.platform()} ${os.release()}`,
+        loadavgStart: loadStart },
+      wasm: { bytes: wasm.bytes.length, source: 'embedded in dist/node/node-worker.js', sameInDistBrowser: wasm.browserSame,
+        sameAsBuildFile: wasm.buildFileSame },
+      targets: {
+        workloads: `${TARGET.env}, ${TARGET.workers} workers: wall <= ${TARGET.ratio} x scikit-learn, best score >= reference - ${TARGET.scoreTolerance}`,
+        distanceKernel: `sqEuclidean f64 >= ${DIST_TARGET_GFLOPS} GFLOP/s (3 flops per element)`,
+      },
+      sklearnReference: 'scikit-learn 1.2.1, n_jobs=2, 2 cores (WORKLOADS.md)',
+      caveat: 'timings are only as quiet as the machine: loadavg recorded at start and end',
+    },
+    envs: {},
+    workloads: [],
+    kernels: [],
+  };
+  let failed = false;
+  for (const env of opts.envs) {
+    try {
+      const out = env === 'node' ? await runNode(opts, progress) : await runChromium(opts, progress);
+      report.envs[env] = out.info;
+      report.workloads.push(...out.workloads);
+      report.kernels.push(...out.kernels);
+    } catch (e) {
+      failed = true;
+      progress.log(`bench: ${env} failed: ${(process.env.BENCH_DEBUG && e?.stack) || e?.message || e}`);
+      report.envs[env] = { error: e && e.message ? e.message : String(e) };
+    }
+  }
+  progress.clear();
+  report.meta.seconds = (now() - t0) / 1000;
+  report.meta.machine.loadavgEnd = os.loadavg();
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(OUT_JSON, JSON.stringify(report, null, 2));
+
+  const lines = [];
+  lines.push(`hyperwasm bench ${started.toISOString()}  ${report.meta.machine.cpu}, ${report.meta.machine.cores} cores, ` +
+    `load ${loadStart.map((l) => l.toFixed(2)).join(' ')} -> ${report.meta.machine.loadavgEnd.map((l) => l.toFixed(2)).join(' ')}`);
+  lines.push(`envs: ${Object.entries(report.envs).map(([k, v]) => `${k} ${v.error ? `(failed: ${v.error})` : v.chromium ?? v.node}`).join(', ')}` +
+    `  workers ${opts.workers}  warm runs ${opts.runs}${opts.quick ? '  QUICK (subsampled data: timings and verdicts meaningless)' : ''}`);
+  if (report.workloads.length) {
+    lines.push('', 'W-suite through tune() (wall seconds: warm = median of the warm runs on an already started pool, cold = the first');
+    lines.push('run incl. pool start + wasm compile; trials/s = candidates / warm s; ratio = warm s / scikit-learn s)');
+    lines.push(`target: ${report.meta.targets.workloads}; node rows are held to the same bar for comparison`);
+    lines.push(workloadTable(report.workloads));
+  }
+  if (report.kernels.length) {
+    lines.push('', 'Kernels (median ms; wasm = the exports of the binary embedded in dist/ (what tune() runs); JS = the same');
+    lines.push('algorithm in plain JS, bench/lib/js-kernels.mjs; same data, outputs cross-checked; node: main thread, chromium: a Web Worker)');
+    lines.push(kernelTable(report.kernels));
+  }
+  lines.push('', `${report.meta.seconds.toFixed(0)} s total. Results: ${relative(process.cwd(), OUT_JSON) || OUT_JSON}`);
+  console.log(lines.join('\n'));
+  if (failed || report.workloads.some((w) => w.status === 'error') || report.kernels.some((k) => k.status === 'mismatch' || k.status === 'error')) {
+    process.exitCode = 1;
+  }
+}
+
+await main();
