@@ -1,11 +1,11 @@
-import { int, float, choice, type Distribution, type Value } from '../src/index';
+import { int, float, choice, type Distribution, type Value, type HyperparameterSchema, type ModelInfo } from '../src/index';
 
 /**
- * The demo's one-line syntax for a hyperparameter's search range:
+ * The demo's one-line syntax for a numeric hyperparameter's search range:
  *   "1..30"            integers 1 to 30          "1..30 step 2"  every 2nd integer
  *   "1e-4..1e4 log"    continuous, log scale (random search only)
  *   "1e-4..1e4 log 9"  9 log-spaced values       "0.1..0.9 step 0.2"  stepped floats
- *   "uniform, distance" or "1, 2"  listed values ("true"/"false" are booleans)
+ *   "1, 2, 5"          listed values ("true"/"false" are booleans)
  * An empty field leaves the hyperparameter at its default. Returns null for empty, throws on nonsense.
  */
 export function parseRange(text: string, integer: boolean): Distribution | Value[] | null {
@@ -15,23 +15,36 @@ export function parseRange(text: string, integer: boolean): Distribution | Value
   if (range) {
     const low = Number(range[1]);
     const high = Number(range[2]);
-    if (!Number.isFinite(low) || !Number.isFinite(high)) throw new Error(`"${t}": bounds must be numbers`);
+    if (!Number.isFinite(low) || !Number.isFinite(high)) throw new Error(`"${t}": the bounds must be numbers`);
+    if (low > high) throw new Error(`"${t}": the low bound must not exceed the high one`);
     if (range[3] && range[4]) {
       const n = Number(range[4]);
       if (n < 2) throw new Error(`"${t}": give at least 2 log-spaced values`);
-      const values = Array.from({ length: n }, (_, i) => Number((low * Math.pow(high / low, i / (n - 1))).toPrecision(6)));
-      return choice(integer ? [...new Set(values.map(Math.round))] : values);
+      if (low <= 0) throw new Error(`"${t}": a log scale needs a positive low bound`);
+      const values = Array.from({ length: n }, (_, i) => Number((low * Math.pow(high / low, i / (n - 1))).toPrecision(3)));
+      return choice([...new Set(integer ? values.map(Math.round) : values)]);
     }
     const step = range[5] !== undefined ? Number(range[5]) : undefined;
-    if (integer) return int(low, high, { step, log: range[3] ? true : undefined });
+    if (step !== undefined && !(step > 0)) throw new Error(`"${t}": the step must be positive`);
+    if (integer) {
+      if (!Number.isInteger(low) || !Number.isInteger(high)) throw new Error(`"${t}": this hyperparameter takes integers`);
+      return int(low, high, { step, log: range[3] ? true : undefined });
+    }
     return float(low, high, { step, log: range[3] ? true : undefined });
   }
+  if (/\.\./.test(t)) throw new Error(`"${t}": write a range as low..high, optionally followed by "log", "log 9" or "step 2"`);
   const items = t.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  return items.map((s) => (s === 'true' ? true : s === 'false' ? false : s === 'null' ? null : Number.isFinite(Number(s)) ? Number(s) : s));
+  const values = items.map((s) => (s === 'true' ? true : s === 'false' ? false : s === 'null' ? null : Number(s)));
+  const bad = items.find((s, i) => typeof values[i] === 'number' && !Number.isFinite(values[i] as number));
+  if (bad !== undefined) throw new Error(`"${bad}" is not a number; list numbers separated by commas, or write a range like 1..30`);
+  if (integer && values.some((v) => typeof v === 'number' && !Number.isInteger(v))) {
+    throw new Error(`"${t}": this hyperparameter takes integers`);
+  }
+  return [...new Set(values)];
 }
 
-/** Sensible starting ranges per model (what a first search would try). */
-export const DEFAULT_RANGES: Record<string, Record<string, string>> = {
+/** Sensible starting ranges per model (what a first search would try); names missing from a model are ignored. */
+const DEFAULT_RANGES: Record<string, Record<string, string>> = {
   'knn-classifier': { nNeighbors: '1..30', weights: 'uniform, distance', p: '1, 2' },
   'knn-regressor': { nNeighbors: '1..30', weights: 'uniform, distance', p: '1, 2' },
   kmeans: { nClusters: '2..10' },
@@ -40,6 +53,93 @@ export const DEFAULT_RANGES: Record<string, Record<string, string>> = {
   lasso: { alpha: '1e-4..10 log 12' },
   'elastic-net': { alpha: '1e-4..10 log 8', l1Ratio: '0.1, 0.5, 0.9' },
   'logistic-regression': { C: '1e-3..1e3 log 13' },
-  'sgd-classifier': { alpha: '1e-6..1e-1 log 6', loss: 'log_loss, hinge', learningRate: 'optimal, adaptive' },
+  'sgd-classifier': { alpha: '1e-6..1e-1 log 6', loss: 'log_loss, hinge' },
   'sgd-regressor': { alpha: '1e-6..1e-1 log 6', learningRate: 'invscaling, adaptive' },
 };
+
+/**
+ * The starting value of each hyperparameter's editor: the curated range when there is one (list values the model does
+ * not accept are dropped), else, for a model this page has never heard of, a range around the default of its first
+ * numeric hyperparameter, so any registered model gets a search that does something.
+ */
+export function defaultRanges(model: ModelInfo): Record<string, string> {
+  const out: Record<string, string> = {};
+  const curated = DEFAULT_RANGES[model.id];
+  if (curated) {
+    for (const [name, text] of Object.entries(curated)) {
+      const schema = model.hyperparameters[name];
+      if (!schema) continue;
+      if (schema.type === 'enum' || schema.type === 'bool') {
+        const allowed = schema.type === 'bool' ? [true, false] : schema.values;
+        const kept = splitList(text).filter((v) => allowed.includes(v as never));
+        if (kept.length > 0) out[name] = kept.map(String).join(', ');
+      } else out[name] = text;
+    }
+    return out;
+  }
+  for (const [name, schema] of Object.entries(model.hyperparameters)) {
+    const range = genericRange(schema);
+    if (range) {
+      out[name] = range;
+      break;
+    }
+  }
+  return out;
+}
+
+function genericRange(s: HyperparameterSchema): string | null {
+  if (s.type === 'int') {
+    const low = Math.max(s.min ?? 1, 1, Math.floor(s.default / 4));
+    const high = Math.min(s.max ?? Infinity, Math.max(low + 1, s.default * 4));
+    return low < high ? `${low}..${high}${high - low > 40 ? ' log 8' : ''}` : null;
+  }
+  if (s.type === 'float' && typeof s.default === 'number' && s.default > 0) {
+    const low = Math.max(s.min ?? 0, s.default / 100);
+    const high = Math.min(s.max ?? Infinity, s.default * 100);
+    return low > 0 && low < high ? `${fmtNum(low)}..${fmtNum(high)} log 9` : null;
+  }
+  return null;
+}
+
+/** "a, b, true" -> ['a', 'b', true] (how list values of categorical hyperparameters are written). */
+export function splitList(text: string): Value[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => (s === 'true' ? true : s === 'false' ? false : s === 'null' ? null : Number.isFinite(Number(s)) ? Number(s) : s));
+}
+
+/** Number of values a dimension enumerates in a grid (Infinity for a continuous range). */
+export function gridSize(d: Distribution | Value[]): number {
+  if (Array.isArray(d)) return d.length;
+  switch (d.kind) {
+    case 'choice':
+      return d.values.length;
+    case 'int':
+      return Math.floor((d.high - d.low) / d.step) + 1;
+    case 'float':
+      return d.step === null ? Infinity : Math.floor((d.high - d.low) / d.step + 1e-9) + 1;
+  }
+}
+
+/** The same dimension as TypeScript, for the "this search in code" snippet. */
+export function toCode(d: Distribution | Value[] | Value): string {
+  if (Array.isArray(d)) return JSON.stringify(d).replace(/,/g, ', ').replace(/"/g, "'");
+  if (d === null || typeof d !== 'object') return typeof d === 'string' ? `'${d}'` : String(d);
+  switch (d.kind) {
+    case 'choice':
+      return toCode([...d.values]);
+    case 'int':
+      return `int(${d.low}, ${d.high}${d.log ? ', { log: true }' : d.step !== 1 ? `, { step: ${d.step} }` : ''})`;
+    case 'float':
+      return `float(${d.low}, ${d.high}${d.log ? ', { log: true }' : d.step !== null ? `, { step: ${d.step} }` : ''})`;
+  }
+}
+
+export function fmtNum(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(2).replace(/\.?0+e/, 'e');
+  return String(Number(v.toPrecision(4)));
+}

@@ -1,10 +1,14 @@
 /**
  * Builds the demo with Vite and serves the built files with `vite preview` on 127.0.0.1 (a free port), then
  * launches the system Chromium through Playwright. Used by the e2e tests; everything is torn down in `close()`.
+ * Each session builds into its own temporary folder, so test files running in parallel never share (or wipe) an
+ * output directory.
  */
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page, type ConsoleMessage } from 'playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,9 +23,11 @@ export interface DemoSession {
 
 export async function startDemo(): Promise<DemoSession> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  await build({ configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+  const outDir = mkdtempSync(join(tmpdir(), 'hyperwasm-demo-'));
+  await build({ configFile: `${root}vite.config.ts`, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server: PreviewServer = await preview({
     configFile: `${root}vite.config.ts`,
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
     logLevel: 'warn',
   });
@@ -48,6 +54,7 @@ export async function startDemo(): Promise<DemoSession> {
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }
