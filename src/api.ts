@@ -22,7 +22,7 @@ export function makeApi(platform: Platform): {
     return shared;
   };
   return {
-    tune: (options) => tuneWith(platform, defaultPool, options),
+    tune: (options) => tuneWith(defaultPool, options),
     createPool: (options = {}) => new WorkerPool(platform, options),
   };
 }

@@ -9,7 +9,9 @@ export type { ModelId, Params, Matrix, ModelKind } from './types';
 export { METRIC_NAMES } from './metrics/index';
 export type { MetricName } from './metrics/index';
 export type { TuneOptions, ProgressEvent } from './tune';
-export type { TuneResult, TrialResult, BestTrial, MetricSummary, StopReason } from './results';
+export type {
+  TuneResult, TrialResult, BestTrial, MetricSummary, StopReason, TuneResultJSON, TrialResultJSON, MetricSummaryJSON, JsonNumber,
+} from './results';
 export { FittedModel } from './model';
 export type { WorkerPool } from './pool/pool';
 export type { CreatePoolOptions } from './api';

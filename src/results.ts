@@ -9,27 +9,43 @@ export interface MetricSummary {
   folds: number[];
 }
 
-/** One row per candidate (columnar in spirit, like scikit-learn's cv_results_). */
+/**
+ * One row per candidate (columnar in spirit, like scikit-learn's cv_results_).
+ *
+ * Fold layout: with k folds and r repeats (`cv: { folds: k, repeats: r }`), `foldScores` and every
+ * `metrics[m].folds` hold k * r values, repeat-major: entry `rep * k + f` is fold f of repeat `rep`. The mean and
+ * std are over all k * r values (scikit-learn's RepeatedKFold in GridSearchCV does the same). A holdout has one
+ * entry, explicit `foldIds` one per distinct fold id (ascending), and `cv: false` one (fit and scored on all rows).
+ */
 export interface TrialResult {
-  /** Candidate number in proposal order. */
+  /** Candidate number in proposal order (stable across runs with the same seed, whatever the worker count). */
   index: number;
   /** The hyperparameters of this candidate (with `model` when the space chooses the model). */
   params: Params;
-  /** Mean over folds of the ranking (first) metric. NaN when the trial failed. */
+  /** Mean over folds of the ranking (first) metric; for a failed trial, the `errorScore` (NaN by default). */
   meanScore: number;
+  /** Population standard deviation over folds of the ranking metric; NaN for a failed trial. */
   stdScore: number;
+  /** The ranking metric per fold (layout above); NaN where a fold failed. */
   foldScores: number[];
-  /** 1 = best; ties share the lower rank (scikit-learn's method='min'); failed trials rank last. */
+  /** 1 = best; ties share the lower rank (scikit-learn's method='min'); NaN scores rank last. 0 until the search ends
+   *  (what onTrial and onProgress see). */
   rank: number;
-  /** Every requested metric. */
+  /** Every requested metric: mean, std and per-fold values (same layout as foldScores). */
   metrics: Record<string, MetricSummary>;
-  /** Mean fit time per fold, and mean scoring time per fold, in ms. */
+  /** Mean fit time per fold, and mean scoring time per fold, in ms (the only fields that vary between runs). */
   fitMs: number;
   scoreMs: number;
+  /** 'failed' when a fold threw (the message is in `error`) or the ranking metric was not finite in some fold. */
   status: 'ok' | 'failed';
   error: string | null;
 }
 
+/**
+ * Why the search ended: 'completed' = every candidate of the space (or every one a random search could find) was
+ * evaluated; 'trials' = `search.trials` was smaller than the space and capped it; 'timeout' = `timeoutMs` passed
+ * before every proposed candidate finished.
+ */
 export type StopReason = 'completed' | 'trials' | 'timeout';
 
 export interface BestTrial {
@@ -40,21 +56,91 @@ export interface BestTrial {
 }
 
 export interface TuneResult {
+  /** The rank-1 trial with the lowest index, or null when no trial succeeded. */
   best: BestTrial | null;
+  /**
+   * Finished candidates in proposal order. After a timeout only candidates whose every fold finished are listed
+   * (their `index` keeps its proposal number, so indices may have gaps); partly evaluated ones are dropped.
+   */
   trials: TrialResult[];
   /** Ranking metric first. */
   scoring: string[];
   stoppedBecause: StopReason;
   /** Refit on all rows with the best hyperparameters (null with refit: false or when every trial failed). */
   model: FittedModel | null;
+  /** The split that scored the trials (folds per repeat, repeats); null with cv: false. */
   cv: { description: string; folds: number; repeats: number } | null;
   elapsedMs: number;
+  /** Workers this search was allowed to use. */
   workers: number;
-  toJSON(): Record<string, unknown>;
+  /**
+   * Plain JSON data (what JSON.stringify(result) writes). JSON has no NaN or Infinity, so every non-finite number
+   * (a failed trial's NaN score, a NaN fold) is written as null, explicitly: JSON.parse(JSON.stringify(result))
+   * deep-equals result.toJSON(). Typed arrays of the model become plain arrays.
+   */
+  toJSON(): TuneResultJSON;
+  /**
+   * One header line, then one line per trial (RFC 4180 quoting). Columns: index, rank, status, param_<name> for
+   * every hyperparameter of any trial (sorted; empty where a trial lacks it or the value is null), then per metric
+   * mean_<m>, std_<m>, fold<i>_<m> (i in foldScores order), then fit_ms, score_ms, error. NaN is written as NaN.
+   */
   toCSV(): string;
 }
 
-/** Per-candidate accumulator filled as fold outcomes arrive. */
+/** A number in JSON form: null stands for NaN, Infinity and -Infinity. */
+export type JsonNumber = number | null;
+
+export interface MetricSummaryJSON {
+  mean: JsonNumber;
+  std: JsonNumber;
+  folds: JsonNumber[];
+}
+
+export interface TrialResultJSON extends Omit<TrialResult, 'meanScore' | 'stdScore' | 'foldScores' | 'metrics'> {
+  meanScore: JsonNumber;
+  stdScore: JsonNumber;
+  foldScores: JsonNumber[];
+  metrics: Record<string, MetricSummaryJSON>;
+}
+
+export interface TuneResultJSON {
+  best: { index: number; params: Params; score: JsonNumber; metrics: Record<string, MetricSummaryJSON> } | null;
+  trials: TrialResultJSON[];
+  scoring: string[];
+  stoppedBecause: StopReason;
+  cv: TuneResult['cv'];
+  elapsedMs: number;
+  workers: number;
+  /** FittedModel.toJSON(): model id, hyperparameters, learned parameters (arrays), preprocessing. */
+  model: Record<string, unknown> | null;
+}
+
+/**
+ * Deep copy as JSON data: non-finite numbers -> null, -0 -> 0 (JSON.stringify writes both zeros as 0), typed arrays
+ * -> arrays, objects with toJSON -> their JSON. The output survives JSON.stringify/parse unchanged.
+ */
+export function toJsonData(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? v + 0 : null;
+  if (v === null || typeof v !== 'object') return v;
+  if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>, (x) => toJsonData(x));
+  if (Array.isArray(v)) return v.map(toJsonData);
+  const withToJson = v as { toJSON?: () => unknown };
+  if (typeof withToJson.toJSON === 'function') return toJsonData(withToJson.toJSON());
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x !== 'function') out[k] = toJsonData(x);
+  return out;
+}
+
+/** The result object: the fields plus toJSON / toCSV over them. */
+export function makeResult(fields: Omit<TuneResult, 'toJSON' | 'toCSV'>): TuneResult {
+  return {
+    ...fields,
+    toJSON: () => toJsonData({ ...fields, model: fields.model ? fields.model.toJSON() : null }) as TuneResultJSON,
+    toCSV: () => trialsToCSV(fields.trials, fields.scoring),
+  };
+}
+
+/** Per-candidate accumulator filled as fold outcomes arrive (in any order: `task` is the fold's slot). */
 export class TrialAccumulator {
   readonly foldScores: Record<string, number[]> = {};
   fitMs = 0;
@@ -72,34 +158,40 @@ export class TrialAccumulator {
   }
 
   addOutcome(task: number, scores: Record<string, number>, fitMs: number, scoreMs: number): void {
-    for (const m of this.metrics) this.foldScores[m][task] = scores[m];
+    for (const m of this.metrics) this.foldScores[m][task] = scores[m] ?? NaN;
     this.fitMs += fitMs;
     this.scoreMs += scoreMs;
     this.reported++;
   }
 
+  /** A fold that threw: its scores stay NaN and the trial fails. */
   addFailure(message: string): void {
     this.errors.push(message);
     this.reported++;
   }
 
+  /** Every fold has reported (scores or an error). */
   get complete(): boolean {
     return this.reported === this.nTasks;
   }
 
-  toTrial(): TrialResult {
+  /**
+   * The trial row. `errorScore` (a number, NaN by default) becomes the meanScore of a failed trial, so it ranks
+   * where the user asked; its folds keep NaN where they failed, so a fold score is never made up.
+   */
+  toTrial(errorScore = NaN): TrialResult {
     const metrics: Record<string, MetricSummary> = {};
     for (const m of this.metrics) metrics[m] = summarize(this.foldScores[m]);
-    const failed = this.errors.length > 0 || this.metrics.length === 0;
+    const threw = this.errors.length > 0 || this.metrics.length === 0;
     const first = metrics[this.metrics[0]];
     // A fold that produced NaN/Infinity (e.g. a diverging fit) fails the trial: never reported as a score.
-    const nonFinite = !failed && !Number.isFinite(first.mean);
-    const status = failed || nonFinite ? 'failed' : 'ok';
+    const nonFinite = !threw && !Number.isFinite(first.mean);
+    const status = threw || nonFinite ? 'failed' : 'ok';
     const done = Math.max(1, this.reported - this.errors.length);
     return {
       index: this.index,
       params: this.params,
-      meanScore: status === 'ok' ? first.mean : NaN,
+      meanScore: status === 'ok' ? first.mean : errorScore,
       stdScore: status === 'ok' ? first.std : NaN,
       foldScores: first.folds,
       rank: 0,
@@ -107,9 +199,14 @@ export class TrialAccumulator {
       fitMs: this.fitMs / done,
       scoreMs: this.scoreMs / done,
       status,
-      error: failed ? this.errors[0] ?? 'no metric' : nonFinite ? `non-finite ${this.metrics[0]} in some fold` : null,
+      error: threw ? this.errors[0] ?? 'no metric' : nonFinite ? nonFiniteMessage(this.metrics[0], first.folds) : null,
     };
   }
+}
+
+function nonFiniteMessage(metric: string, folds: number[]): string {
+  const bad = folds.flatMap((v, i) => (Number.isFinite(v) ? [] : [`fold ${i} = ${v}`]));
+  return `${metric} is not finite (${bad.join(', ')}): the metric is undefined on that fold or the fit diverged.`;
 }
 
 function summarize(folds: number[]): MetricSummary {
@@ -122,21 +219,23 @@ function summarize(folds: number[]): MetricSummary {
   return { mean, std: Math.sqrt(v2 / n), folds: folds.slice() };
 }
 
-/** Assigns ranks in place by the first metric's direction; NaN scores rank after every finite one. */
+/** Assigns ranks in place by the first metric's direction; NaN scores rank after every number. */
 export function rankTrials(trials: TrialResult[], metric: string): void {
   const greater = getMetric(metric).greaterIsBetter;
-  const key = (t: TrialResult): number =>
-    Number.isNaN(t.meanScore) ? Infinity : greater ? -t.meanScore : t.meanScore;
-  const order = trials.map((t, i) => i).sort((a, b) => key(trials[a]) - key(trials[b]) || a - b);
+  const key = (t: TrialResult): number => (Number.isNaN(t.meanScore) ? NaN : greater ? -t.meanScore : t.meanScore);
+  // NaN keys sort last and tie with each other (a plain subtraction would make the comparator inconsistent).
+  const cmpKey = (a: number, b: number): number =>
+    Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a < b ? -1 : a > b ? 1 : 0;
+  const order = trials.map((_, i) => i).sort((a, b) => cmpKey(key(trials[a]), key(trials[b])) || a - b);
   let rank = 0;
   for (let i = 0; i < order.length; i++) {
     const t = trials[order[i]];
-    if (i === 0 || key(t) !== key(trials[order[i - 1]])) rank = i + 1;
+    if (i === 0 || cmpKey(key(t), key(trials[order[i - 1]])) !== 0) rank = i + 1;
     t.rank = rank;
   }
 }
 
-/** The best trial: rank 1, lowest index among ties (scikit-learn's best_index_), or null when all failed. */
+/** The best trial: the successful one with the lowest rank, lowest index among ties (scikit-learn's best_index_). */
 export function pickBest(trials: TrialResult[]): BestTrial | null {
   let best: TrialResult | null = null;
   for (const t of trials) {
@@ -147,11 +246,11 @@ export function pickBest(trials: TrialResult[]): BestTrial | null {
 }
 
 function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'number' && Number.isNaN(v) ? 'NaN' : String(v);
+  const s = v === null || v === undefined ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One line per trial: index, rank, status, every hyperparameter, each metric's mean/std and per-fold scores. */
+/** The CSV of TuneResult.toCSV (columns documented there). */
 export function trialsToCSV(trials: TrialResult[], scoring: string[]): string {
   const paramNames = [...new Set(trials.flatMap((t) => Object.keys(t.params)))].sort();
   const nFolds = trials.reduce((m, t) => Math.max(m, t.foldScores.length), 0);
@@ -161,7 +260,7 @@ export function trialsToCSV(trials: TrialResult[], scoring: string[]): string {
     for (let f = 0; f < nFolds; f++) header.push(`fold${f}_${m}`);
   }
   header.push('fit_ms', 'score_ms', 'error');
-  const lines = [header.join(',')];
+  const lines = [header.map(csvCell).join(',')];
   for (const t of trials) {
     const row: unknown[] = [t.index, t.rank, t.status, ...paramNames.map((p) => t.params[p])];
     for (const m of scoring) {

@@ -1,19 +1,26 @@
 import type { ModelId, Params } from './types';
-import type { Platform } from './platform/types';
-import type { DatasetMessage, Preprocess, RefitOutcome, TrialOutcome, TrialTask } from './worker/protocol';
+import type { DatasetMessage, RefitOutcome, TrialOutcome, TrialTask } from './worker/protocol';
 import type { EstimatorDef, TaskHints } from './estimators/types';
-import type { PoolTask } from './pool/pool';
-import { WorkerPool } from './pool/pool';
-import { TuneError } from './errors';
+import type { PoolTask, WorkerPool } from './pool/pool';
+import { TuneAbortError, TuneError } from './errors';
 import { normalizeData, distinctSorted, type DataInput } from './data/normalize';
 import { compileSpace, type SpaceSpec } from './space/index';
 import { createStrategy, type SearchOptions } from './search/index';
-import { planSplits, type CvOptions } from './cv/index';
+import { planSplits, type CvOptions, type SplitPlan } from './cv/index';
 import { deriveSeed } from './rng';
 import { FittedModel } from './model';
-import { TrialAccumulator, rankTrials, pickBest, trialsToCSV, type TrialResult, type TuneResult, type StopReason } from './results';
-import { validateOptionKeys, resolveModels, resolveScoring, validateCandidate, validateDataForModels } from './validate';
-import { getEstimator } from './estimators/registry';
+import { TrialAccumulator, makeResult, rankTrials, pickBest, type TrialResult, type TuneResult, type StopReason } from './results';
+import {
+  checkRunSettings,
+  resolveModels,
+  resolveScoring,
+  validateCandidate,
+  validateDataForModels,
+  validateOptionKeys,
+  validateSpaceValues,
+  withDefaults,
+  type RunSettings,
+} from './validate';
 import { getMetric } from './metrics/index';
 
 export interface ProgressEvent {
@@ -32,96 +39,128 @@ export interface TuneOptions {
   model?: ModelId;
   data: DataInput;
   space: SpaceSpec;
+  /** Default { strategy: 'grid' }. */
   search?: SearchOptions;
+  /**
+   * Default: 5 folds in row order, stratified for classifiers; for clustering, no CV (fit and score on all rows).
+   * `cv: false` is for clustering only. With `repeats` the fold scores are laid out repeat-major (see TrialResult).
+   */
   cv?: CvOptions;
   /** Metric name or names; the first ranks the candidates. Default: the model's default metric. */
   scoring?: string | string[];
   preprocess?: 'standardize' | 'none';
   /** Seeds every random choice (splits, sampling, model randomness). Default 0. */
   seed?: number;
-  /** Worker count for this search ('auto' = the platform's core count), capped by the number of tasks. */
+  /** Worker count for this search ('auto' = the pool's size), capped by the pool's size and the number of tasks. */
   workers?: number | 'auto';
   /** A pool from createPool(); otherwise a default pool shared by calls and shut down when idle. */
   pool?: WorkerPool;
+  /** Aborting rejects with a TuneAbortError whose `partial` holds { trials, scoring } of the finished candidates. */
   signal?: AbortSignal;
   onProgress?(event: ProgressEvent): void;
-  /** Called with each trial as it completes. */
+  /** Called with each trial as it completes (rank 0: ranks are assigned when the search ends). */
   onTrial?(trial: TrialResult): void;
   /** Refit the best candidate on all rows (default true). */
   refit?: boolean;
-  /** Score of a failed trial: NaN (default; ranks last) or 'raise' to reject the whole search with its error. */
+  /**
+   * Score of a failed trial: NaN (default; it ranks last), a finite number (it ranks by that number, its status
+   * stays 'failed'), or 'raise' to reject the whole search with TuneError TRIAL_FAILED at the first failure.
+   */
   errorScore?: number | 'raise';
-  /** Stop proposing/dispatching after this many milliseconds; the result says stoppedBecause: 'timeout'. */
+  /**
+   * Time budget in ms from the call. When it has passed, queued work is dropped, running folds finish, and the
+   * refit of the best finished candidate still runs; `trials` lists only candidates whose every fold finished and
+   * `stoppedBecause` is 'timeout'. With a budget, candidates are dispatched in batches sized from the pace so far,
+   * so a timeout loses at most the batch in flight (without one, every task is queued at once).
+   */
   timeoutMs?: number;
 }
 
+/** Upper bound on candidates per search: every candidate is proposed and validated up front, then held in memory. */
+export const MAX_CANDIDATES = 100_000;
+
 const PROGRESS_INTERVAL_MS = 50;
+/** With a time budget, each batch after the first aims at this fraction of the remaining time. */
+const BATCH_FRACTION_OF_REMAINING = 0.25;
 let datasetCounter = 0;
 
 const now = (): number => performance.now();
 
-/** The facade: validate -> plan tasks -> run on the pool -> aggregate -> refit. */
-export async function tuneWith(platform: Platform, defaultPool: () => WorkerPool, opts: TuneOptions): Promise<TuneResult> {
-  const started = now();
-  // ---- validate everything before any worker starts ----
-  if (!opts || typeof opts !== 'object') throw new TuneError('INVALID_OPTIONS', 'tune() takes one options object.');
+/** Everything tune() decided before touching a worker. */
+export interface PreparedSearch {
+  settings: RunSettings;
+  scoring: string[];
+  plan: SplitPlan | null;
+  dataset: DatasetMessage;
+  candidates: Params[];
+  resolved: { def: EstimatorDef; hp: Params }[];
+  hints: TaskHints;
+  /** (split, fold) of each task slot of a candidate, repeat-major; split -1 = no CV. */
+  folds: { split: number; fold: number }[];
+  /** search.trials cut the space short. */
+  capped: boolean;
+}
+
+/**
+ * Validates every option and plans the search. Pure: no worker is spawned, nothing is sent; every rejection is a
+ * TuneError. Order: cheap scalar options, then data, space, models, scoring, splits, strategy, candidates.
+ */
+export function prepareSearch(opts: TuneOptions): PreparedSearch {
+  if (!opts || typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new TuneError('INVALID_OPTIONS', 'tune() takes one options object: tune({ model, data, space, ... }).');
+  }
   validateOptionKeys(opts);
-  const seed = opts.seed ?? 0;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new TuneError('INVALID_SEED', `seed must be an integer in [0, 2^32), got ${String(opts.seed)}.`);
-  }
-  const workersOpt = opts.workers ?? 'auto';
-  if (workersOpt !== 'auto' && !(Number.isInteger(workersOpt) && (workersOpt as number) >= 1)) {
-    throw new TuneError('INVALID_WORKERS', `workers must be a positive integer or 'auto', got ${String(workersOpt)}.`);
-  }
-  const preprocess: Preprocess = opts.preprocess === 'standardize' ? 'standardize' : 'none';
-  if (opts.preprocess !== undefined && opts.preprocess !== 'standardize' && opts.preprocess !== 'none') {
-    throw new TuneError('INVALID_PREPROCESS', `preprocess must be 'standardize' or 'none', got '${String(opts.preprocess)}'.`);
-  }
+  const settings = checkRunSettings(opts as unknown as Record<string, unknown>);
   const data = normalizeData(opts.data);
   const space = compileSpace(opts.space);
   const models = resolveModels(opts.model, space);
-  const kind = models[0].kind;
-  validateDataForModels(models, data);
-  const scoring = resolveScoring(opts.scoring, models, data.y !== null);
+  const kind = models.defs[0].kind;
+  validateDataForModels(models.defs, data);
+  const scoring = resolveScoring(opts.scoring, models.defs, data.y !== null);
   const classes = kind === 'classifier' && data.y ? distinctSorted(data.y) : null;
-  const plan = kind === 'clusterer' && opts.cv === undefined ? null : planSplits(opts.cv ?? {}, {
-    n: data.X.rows,
-    y: data.y,
-    isClassifier: kind === 'classifier',
-    seed,
-  });
-  if (!plan && kind !== 'clusterer') {
-    throw new TuneError('CV_REQUIRED', 'cv: false (no cross-validation) is for clustering only; supervised models need held-out rows to score. Use { folds: 5 } or { holdout: 0.2 }.');
+  // Clustering defaults to no CV: cluster quality is usually judged on the rows that were clustered.
+  const cv = opts.cv === undefined && kind === 'clusterer' ? false : (opts.cv ?? {});
+  if (cv === false && kind !== 'clusterer') {
+    throw new TuneError(
+      'CV_REQUIRED',
+      `cv: false (no cross-validation) is for clustering only; ${models.defs[0].id} is a ${kind} and needs held-out rows ` +
+        'to score. Use cv: { folds: 5 } or cv: { holdout: 0.2 }.',
+    );
   }
-  const strategy = createStrategy(opts.search ?? { strategy: 'grid' }, space, seed);
-  const errorScore = opts.errorScore ?? NaN;
-  if (errorScore !== 'raise' && typeof errorScore !== 'number') {
-    throw new TuneError('INVALID_ERROR_SCORE', `errorScore must be a number (NaN by default) or 'raise', got ${String(errorScore)}.`);
+  const plan = planSplits(cv, { n: data.X.rows, y: data.y, isClassifier: kind === 'classifier', seed: settings.seed });
+  const searchOpts = opts.search ?? { strategy: 'grid' };
+  const strategy = createStrategy(searchOpts, space, settings.seed);
+  if (strategy.total !== undefined && strategy.total > MAX_CANDIDATES) {
+    throw new TuneError(
+      'TOO_MANY_CANDIDATES',
+      `This search would evaluate ${strategy.total} candidates; tune() evaluates at most ${MAX_CANDIDATES} per call. ` +
+        "Narrow the space, cap it with search.trials, or use random search ({ strategy: 'random', trials: 200 }).",
+      { candidates: strategy.total, max: MAX_CANDIDATES },
+    );
   }
-  if (opts.timeoutMs !== undefined && !(typeof opts.timeoutMs === 'number' && opts.timeoutMs > 0)) {
-    throw new TuneError('INVALID_TIMEOUT', `timeoutMs must be a positive number of milliseconds, got ${String(opts.timeoutMs)}.`);
-  }
-  const minTrainRows = plan ? minTrainingRows(plan.splits, plan.nFolds, data.X.rows) : data.X.rows;
+  const ctx = {
+    minTrainRows: plan ? minTrainingRows(plan.splits, plan.nFolds, data.X.rows) : data.X.rows,
+    split: plan ? plan.description : 'no cross-validation: all rows',
+  };
+  validateSpaceValues(space, models, ctx);
 
   // Grid and random search are not adaptive: propose every candidate now, so all of them are validated up front.
   const candidates: Params[] = strategy.propose(Number.MAX_SAFE_INTEGER, []);
   const resolved = candidates.map((params) => {
-    const model = (params.model as ModelId | undefined) ?? opts.model!;
-    const def = getEstimator(model);
+    const def = models.defs.find((d) => d.id === ((params.model as string | undefined) ?? opts.model))!;
     const hp: Params = { ...params };
     delete hp.model;
-    validateCandidate(def, hp, { minTrainRows, nClasses: classes?.length ?? 0 });
+    validateCandidate(def, hp, ctx, scoring);
     return { def, hp };
   });
-  const hints = planHints(resolved.map((r) => r.hp));
+  const trialsCap = (searchOpts as { trials?: number }).trials;
+  const capped = trialsCap !== undefined && candidates.length === trialsCap && trialsCap < space.size;
 
-  // ---- plan tasks: (candidate, split, fold) ----
   const folds: { split: number; fold: number }[] = [];
   if (plan) for (let s = 0; s < plan.splits.length; s++) for (let f = 0; f < plan.nFolds; f++) folds.push({ split: s, fold: f });
   else folds.push({ split: -1, fold: 0 });
   const dataset: DatasetMessage = {
-    id: `ds${++datasetCounter}-${seed}`,
+    id: `ds${++datasetCounter}-${settings.seed}`,
     X: data.X.values,
     rows: data.X.rows,
     cols: data.X.cols,
@@ -129,39 +168,47 @@ export async function tuneWith(platform: Platform, defaultPool: () => WorkerPool
     classes,
     splits: plan ? plan.splits : [],
   };
-  const accs = candidates.map((params, i) => new TrialAccumulator(i, params, scoring, folds.length));
-  const taskOf: { candidate: number; slot: number }[] = [];
-  const trialTasks: PoolTask<TrialOutcome>[] = [];
-  candidates.forEach((_, c) => {
-    folds.forEach(({ split, fold }, slot) => {
-      const task: TrialTask = {
-        datasetId: dataset.id,
-        model: resolved[c].def.id,
-        params: resolved[c].hp,
-        split,
-        fold,
-        preprocess,
-        metrics: scoring,
-        seed: deriveSeed(seed, c, split + 1, fold),
-        hints,
-      };
-      taskOf.push({ candidate: c, slot });
-      trialTasks.push({ affinity: `${split}:${fold}`, run: (api) => api.runTrial(task) });
-    });
-  });
+  return { settings, scoring, plan, dataset, candidates, resolved, hints: planHints(resolved), folds, capped };
+}
+
+/** A pool task slot: one fold of one candidate, or the refit. */
+type TaskRef = { candidate: number; slot: number } | 'refit';
+
+/** The facade: validate -> plan tasks -> run on the pool -> aggregate -> refit. */
+export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions): Promise<TuneResult> {
+  const started = now();
+  // ---- validate everything before any worker starts ----
+  const prep = prepareSearch(opts);
+  const { settings, scoring, candidates, resolved, folds, dataset } = prep;
+  const { errorScore, seed } = settings;
+  const rankBy = scoring[0];
+  const rankMetricGreater = getMetric(rankBy).greaterIsBetter;
+  const deadline = settings.timeoutMs === null ? null : started + settings.timeoutMs;
 
   // ---- run ----
   const pool = opts.pool ?? defaultPool();
-  const usedWorkers = Math.min(workersOpt === 'auto' ? pool.size : (workersOpt as number), pool.size, Math.max(1, trialTasks.length));
+  const totalTasks = candidates.length * folds.length;
+  const usedWorkers = Math.min(settings.workers === 'auto' ? pool.size : settings.workers, pool.size, Math.max(1, totalTasks));
+  const accs = candidates.map((params, i) => new TrialAccumulator(i, params, scoring, folds.length));
+  const taskRefs: TaskRef[] = [];
   const finished: TrialResult[] = [];
   let bestSoFar: TrialResult | null = null;
   let lastProgress = -Infinity;
-  let raised: Error | null = null;
-  let timedOut = false;
+  let raised: TuneError | null = null;
   let refitOutcome: RefitOutcome | null = null;
   let refitError: Error | null = null;
   let refitFor: { def: EstimatorDef; hp: Params } | null = null;
-  const wantRefit = opts.refit !== false;
+  let refitProposed = false;
+  let dispatched = 0;
+  let runStarted = 0;
+
+  const numericErrorScore = errorScore === 'raise' ? NaN : errorScore;
+  /** Trials of every candidate whose folds all reported, in proposal order, ranked. */
+  const finalTrials = (): TrialResult[] => {
+    const trials = accs.filter((a) => a.complete).map((a) => a.toTrial(numericErrorScore));
+    rankTrials(trials, rankBy);
+    return trials;
+  };
 
   const emitProgress = (last: TrialResult | null, force: boolean): void => {
     if (!opts.onProgress) return;
@@ -180,112 +227,150 @@ export async function tuneWith(platform: Platform, defaultPool: () => WorkerPool
     });
   };
 
-  const timer = opts.timeoutMs !== undefined ? setTimeout(() => (timedOut = true), opts.timeoutMs) : null;
-  (timer as { unref?: () => void } | null)?.unref?.();
-  const rankBy = scoring[0];
-  const rankMetricGreater = getMetric(rankBy).greaterIsBetter;
+  /** Tasks for the next `count` candidates, every fold of each. */
+  const batch = (count: number): PoolTask<TrialOutcome | RefitOutcome>[] => {
+    const tasks: PoolTask<TrialOutcome | RefitOutcome>[] = [];
+    const end = Math.min(candidates.length, dispatched + count);
+    for (let c = dispatched; c < end; c++) {
+      folds.forEach(({ split, fold }, slot) => {
+        const task: TrialTask = {
+          datasetId: dataset.id,
+          model: resolved[c].def.id,
+          params: resolved[c].hp,
+          split,
+          fold,
+          preprocess: settings.preprocess,
+          metrics: scoring,
+          // A trial's randomness depends on (seed, candidate, split, fold) only, never on the worker that runs it.
+          seed: deriveSeed(seed, c, split + 1, fold),
+          hints: prep.hints,
+        };
+        taskRefs.push({ candidate: c, slot });
+        tasks.push({ affinity: `${split}:${fold}`, run: (api) => api.runTrial(task) });
+      });
+    }
+    dispatched = end;
+    return tasks;
+  };
 
-  let refitDispatched = false;
+  /** Candidates in the next batch: all of them without a budget; else sized from the pace to ~1/4 of the time left. */
+  const nextBatchSize = (): number => {
+    if (deadline === null) return candidates.length;
+    if (dispatched === 0) return usedWorkers;
+    const done = accs.reduce((n, a) => n + (a.complete ? 1 : 0), 0);
+    const perCandidate = (now() - runStarted) / Math.max(1, done);
+    const wanted = Math.floor(((deadline - now()) * BATCH_FRACTION_OF_REMAINING) / Math.max(perCandidate, 1e-3));
+    return Math.max(usedWorkers, wanted);
+  };
+
+  const timeIsUp = (): boolean => deadline !== null && now() >= deadline;
+
+  const refitTask = (): PoolTask<TrialOutcome | RefitOutcome>[] => {
+    refitProposed = true;
+    if (!settings.refit) return [];
+    const best = pickBest(finalTrials());
+    if (!best) return [];
+    refitFor = resolved[best.index];
+    const task = {
+      datasetId: dataset.id,
+      model: refitFor.def.id,
+      params: refitFor.hp,
+      preprocess: settings.preprocess,
+      seed: deriveSeed(seed, best.index, 0xffff),
+    };
+    taskRefs.push('refit');
+    return [{ affinity: 'refit', run: (api) => api.refit(task) }];
+  };
+
+  runStarted = now();
   try {
     await pool.run<TrialOutcome | RefitOutcome>(
       {
         dataset,
-        tasks: trialTasks as PoolTask<TrialOutcome | RefitOutcome>[],
+        tasks: batch(nextBatchSize()),
         signal: opts.signal,
         onResult(index, result) {
-          if (index >= trialTasks.length) {
+          const ref = taskRefs[index];
+          if (ref === 'refit') {
             if (result instanceof Error) refitError = result;
             else refitOutcome = result as RefitOutcome;
             return;
           }
-          const { candidate, slot } = taskOf[index];
-          const acc = accs[candidate];
+          const acc = accs[ref.candidate];
           if (result instanceof Error) {
-            if (errorScore === 'raise') {
-              raised = new TuneError('TRIAL_FAILED', `Trial ${candidate} (${JSON.stringify(candidates[candidate])}) failed: ${result.message}`);
-              throw raised;
-            }
+            if (errorScore === 'raise') throw (raised = trialFailed(ref.candidate, candidates[ref.candidate], result.message));
             acc.addFailure(result.message);
           } else {
             const r = result as TrialOutcome;
-            acc.addOutcome(slot, r.scores, r.fitMs, r.scoreMs);
+            acc.addOutcome(ref.slot, r.scores, r.fitMs, r.scoreMs);
           }
-          if (acc.complete) {
-            const trial = acc.toTrial();
-            finished.push(trial);
-            if (trial.status === 'ok' && (!bestSoFar || (rankMetricGreater ? trial.meanScore > bestSoFar.meanScore : trial.meanScore < bestSoFar.meanScore))) {
-              bestSoFar = trial;
-            }
-            opts.onTrial?.(trial);
-            emitProgress(trial, finished.length === candidates.length);
+          if (!acc.complete) return;
+          const trial = acc.toTrial(numericErrorScore);
+          if (trial.status === 'failed' && errorScore === 'raise') {
+            throw (raised = trialFailed(ref.candidate, candidates[ref.candidate], trial.error ?? 'failed'));
           }
+          finished.push(trial);
+          if (trial.status === 'ok' && (!bestSoFar || (rankMetricGreater ? trial.meanScore > bestSoFar.meanScore : trial.meanScore < bestSoFar.meanScore))) {
+            bestSoFar = trial;
+          }
+          opts.onTrial?.(trial);
+          emitProgress(trial, finished.length === candidates.length);
         },
         next() {
-          if (refitDispatched || !wantRefit) return [];
-          refitDispatched = true;
-          const trials = accs.map((a) => a.toTrial());
-          rankTrials(trials, rankBy);
-          const best = pickBest(trials);
-          if (!best) return [];
-          refitFor = resolved[best.index];
-          const task = {
-            datasetId: dataset.id,
-            model: refitFor.def.id,
-            params: refitFor.hp,
-            preprocess,
-            seed: deriveSeed(seed, best.index, 0xffff),
-          };
-          return [{ affinity: 'refit', run: (api) => api.refit(task) }];
+          if (refitProposed) return [];
+          if (dispatched < candidates.length && !timeIsUp()) return batch(nextBatchSize());
+          return refitTask();
         },
+        // Polled before each dispatch. Once the refit is proposed the budget no longer applies: it always runs.
+        shouldStop: () => !refitProposed && timeIsUp(),
       },
       usedWorkers,
     );
   } catch (e) {
     if (raised) throw raised;
+    if (e instanceof Error && e.name === 'AbortError' && opts.signal?.aborted) {
+      const trials = finalTrials();
+      throw new TuneAbortError(
+        `The search was aborted after ${trials.length} of ${candidates.length} candidates finished; ` +
+          'error.partial holds their trials.',
+        { trials, scoring },
+      );
+    }
     throw e;
-  } finally {
-    if (timer) clearTimeout(timer);
   }
 
   // ---- aggregate ----
-  const trials = accs.map((a) => a.toTrial());
-  if (typeof errorScore === 'number' && !Number.isNaN(errorScore)) {
-    for (const t of trials) if (t.status === 'failed') t.meanScore = errorScore;
-  }
-  rankTrials(trials, rankBy);
+  const trials = finalTrials();
   const best = pickBest(trials);
+  if (trials.length < candidates.length) emitProgress(null, true);
   let model: FittedModel | null = null;
-  if (wantRefit && best) {
+  if (settings.refit && best) {
     if (refitError) throw new TuneError('REFIT_FAILED', `Refitting the best candidate on all rows failed: ${(refitError as Error).message}`);
     const out = refitOutcome as RefitOutcome | null;
     const chosen = refitFor as { def: EstimatorDef; hp: Params } | null;
     if (out && chosen) model = new FittedModel(chosen.def, chosen.hp, out.learned, out.scaler, out.fitMs);
   }
-  const stoppedBecause: StopReason = timedOut ? 'timeout' : 'completed';
-  const cvInfo = plan ? { description: plan.description, folds: plan.nFolds, repeats: plan.splits.length } : null;
-  const elapsedMs = now() - started;
-  const result: TuneResult = {
+  // Only the budget leaves proposed candidates unfinished ('raise' and aborts reject instead).
+  const stoppedBecause: StopReason = trials.length < candidates.length ? 'timeout' : prep.capped ? 'trials' : 'completed';
+  return makeResult({
     best,
     trials,
     scoring,
     stoppedBecause,
     model,
-    cv: cvInfo,
-    elapsedMs,
+    cv: prep.plan ? { description: prep.plan.description, folds: prep.plan.nFolds, repeats: prep.plan.splits.length } : null,
+    elapsedMs: now() - started,
     workers: usedWorkers,
-    toJSON: () => ({
-      best,
-      trials,
-      scoring,
-      stoppedBecause,
-      cv: cvInfo,
-      elapsedMs,
-      workers: usedWorkers,
-      model: model ? model.toJSON() : null,
-    }),
-    toCSV: () => trialsToCSV(trials, scoring),
-  };
-  return result;
+  });
+}
+
+function trialFailed(candidate: number, params: Params, message: string): TuneError {
+  return new TuneError(
+    'TRIAL_FAILED',
+    `Trial ${candidate} (${JSON.stringify(params)}) failed: ${message} ` +
+      "(errorScore: 'raise' stops the search at the first failure; omit it to record failures as NaN and go on).",
+    { candidate, params },
+  );
 }
 
 /** Smallest number of training rows over all folds (bounds nNeighbors, nClusters...). */
@@ -300,8 +385,11 @@ function minTrainingRows(splits: Int32Array[], nFolds: number, n: number): numbe
 }
 
 /** Work the candidates can share: one KNN neighbour table with the largest k serves them all. */
-function planHints(params: Params[]): TaskHints {
+function planHints(resolved: { def: EstimatorDef; hp: Params }[]): TaskHints {
   let kMax = 0;
-  for (const p of params) if (typeof p.nNeighbors === 'number') kMax = Math.max(kMax, p.nNeighbors);
+  for (const { def, hp } of resolved) {
+    const k = withDefaults(def, hp).nNeighbors;
+    if (typeof k === 'number') kMax = Math.max(kMax, k);
+  }
   return kMax > 0 ? { kMax } : {};
 }

@@ -1,4 +1,4 @@
-import { TuneError } from '../errors';
+import { TuneError, unknownNameError } from '../errors';
 import type { Matrix } from '../types';
 
 /** What users may pass as features: rows of numbers, or a dense row-major block. */
@@ -14,6 +14,8 @@ export interface NormalizedData {
   X: Matrix;
   y: Float64Array | null;
 }
+
+const DATA_KEYS = ['X', 'y'] as const;
 
 function describe(v: unknown): string {
   if (typeof v === 'string') return `the string '${v.length > 20 ? v.slice(0, 20) + '...' : v}'`;
@@ -38,6 +40,10 @@ function isMatrixInput(X: FeatureInput): X is { values: ArrayLike<number>; rows:
 export function normalizeData(data: DataInput | undefined): NormalizedData {
   if (!data || typeof data !== 'object' || !('X' in data) || data.X == null) {
     throw new TuneError('DATA_MISSING', 'data.X is required: pass { X: number[][], y: number[] } (y optional for kmeans).');
+  }
+  for (const key of Object.keys(data)) {
+    // A misspelt key (`Y`, `labels`) would leave y unset: kmeans would then silently ignore the labels.
+    if (key !== 'X' && key !== 'y') throw unknownNameError('UNKNOWN_OPTION', 'data field', key, DATA_KEYS);
   }
   const X = toMatrix(data.X);
   let y: Float64Array | null = null;

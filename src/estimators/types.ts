@@ -69,4 +69,10 @@ export interface EstimatorDef {
   trainer: Trainer;
   /** Main-thread prediction from learned parameters and the chosen hyperparameters (pure TS), for `result.model`. */
   predict(learned: Learned, X: Matrix, params: Params): Prediction;
+  /**
+   * Whether predictions with these hyperparameters (every default filled in) carry class probabilities. tune() asks
+   * it before any worker starts, so a probability metric (logLoss, rocAuc) on a candidate without probabilities is
+   * rejected up front (METRIC_NEEDS_PROBA) instead of failing every trial. Absent: a classifier always gives them.
+   */
+  supportsProba?(params: Params): boolean;
 }

@@ -1,6 +1,8 @@
 /** Validation of the `search` option. */
-import { TuneError, unknownNameError } from '../errors';
+import { TuneError, closestName, unknownNameError } from '../errors';
 import { STRATEGY_NAMES, type SearchOptions } from './types';
+
+const SEARCH_KEYS = ['strategy', 'trials'] as const;
 
 function checkTrials(trials: unknown): number {
   if (typeof trials !== 'number' || !Number.isSafeInteger(trials) || trials < 1) {
@@ -22,6 +24,10 @@ export function checkSearchOptions(options: unknown): SearchOptions {
         `got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}.`,
     );
   }
+  // A misspelt key (e.g. `trails`) would otherwise be ignored silently and the search would run without its cap.
+  for (const key of Object.keys(options)) {
+    if (!(SEARCH_KEYS as readonly string[]).includes(key)) throw unknownNameError('UNKNOWN_OPTION', 'search option', key, SEARCH_KEYS);
+  }
   const { strategy, trials } = options as { strategy?: unknown; trials?: unknown };
   if (strategy === 'grid') {
     return trials === undefined ? { strategy } : { strategy, trials: checkTrials(trials) };
@@ -35,5 +41,11 @@ export function checkSearchOptions(options: unknown): SearchOptions {
     }
     return { strategy, trials: checkTrials(trials) };
   }
-  throw unknownNameError('UNKNOWN_STRATEGY', 'strategy', String(strategy), STRATEGY_NAMES);
+  const suggestion = closestName(String(strategy), STRATEGY_NAMES);
+  throw new TuneError(
+    'UNKNOWN_STRATEGY',
+    `Unknown strategy '${String(strategy)}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} ` +
+      `Valid strategies: ${STRATEGY_NAMES.join(', ')}.`,
+    { value: strategy, suggestion },
+  );
 }

@@ -19,7 +19,7 @@ function thrown(fn: () => unknown, code: string): TuneError {
 describe('search options', () => {
   it('rejects an unknown strategy, suggesting the closest name', () => {
     const e = thrown(() => createStrategy({ strategy: 'randm', trials: 5 } as unknown as SearchOptions, space, 1), 'UNKNOWN_STRATEGY');
-    expect(e.message).toMatch(/Unknown strategy 'randm'\. Did you mean 'random'\? Valid strategys: grid, random\./);
+    expect(e.message).toMatch(/Unknown strategy 'randm'\. Did you mean 'random'\? Valid strategies: grid, random\./);
     expect(thrown(() => createStrategy({} as SearchOptions, space, 1), 'UNKNOWN_STRATEGY').message).toMatch(/'undefined'/);
   });
 
