@@ -9,6 +9,9 @@ export type WorkerRemote = Comlink.Remote<WorkerApi>;
 export interface PoolTask<R> {
   /** Tasks with the same key share per-worker caches (e.g. one CV fold); the scheduler keeps them together. */
   affinity: string;
+  /** Relative expected cost (any unit, e.g. epochs x rows). Longest tasks go first so no worker is left with a long
+   *  tail while others idle (LPT scheduling); tasks without a cost count as 1. */
+  cost?: number;
   run(api: WorkerRemote): Promise<R>;
 }
 
@@ -236,12 +239,17 @@ export class WorkerPool {
     }
     const held = new Set<string>();
     for (const s of this.slots) if (s?.busy && s.affinity !== null) held.add(s.affinity);
+    // Largest remaining work first: a fold no worker holds, else help with the heaviest one.
     let best: QueuedTask<unknown>[] | undefined;
     let bestFree: QueuedTask<unknown>[] | undefined;
+    let bestCost = -1;
+    let bestFreeCost = -1;
     for (const [key, q] of job.queues) {
       if (q.length === 0) continue;
-      if (!best || q.length > best.length) best = q;
-      if (!held.has(key) && (!bestFree || q.length > bestFree.length)) bestFree = q;
+      let cost = 0;
+      for (const item of q) cost += item.task.cost ?? 1;
+      if (cost > bestCost) [best, bestCost] = [q, cost];
+      if (!held.has(key) && cost > bestFreeCost) [bestFree, bestFreeCost] = [q, cost];
     }
     return (bestFree ?? best)?.shift();
   }
@@ -384,11 +392,17 @@ export class WorkerPool {
 }
 
 function enqueue<R>(job: ActiveJob<R>, tasks: PoolTask<R>[]): void {
+  const touched = new Set<QueuedTask<R>[]>();
   for (const task of tasks) {
     let q = job.queues.get(task.affinity);
     if (!q) job.queues.set(task.affinity, (q = []));
     q.push({ index: job.added++, task, attempts: 0 });
+    touched.add(q);
     job.remaining++;
+  }
+  // Longest first within a queue; stable, so equal costs keep submission order.
+  for (const q of touched) {
+    if (q.some((item) => item.task.cost !== undefined)) q.sort((a, b) => (b.task.cost ?? 1) - (a.task.cost ?? 1));
   }
 }
 
