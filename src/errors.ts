@@ -1,3 +1,5 @@
+import type { TrialResult } from './results';
+
 /**
  * The one error type users see for bad input and failed searches.
  * `code` is stable (tests and apps match on it); `message` states the rule that was broken and how to fix it.
@@ -15,12 +17,18 @@ export class TuneError extends Error {
   }
 }
 
+/** What a cancelled search had finished: the trials of every candidate whose folds all reported, ranked. */
+export interface PartialResult {
+  trials: TrialResult[];
+  scoring: string[];
+}
+
 /** Thrown when a search is cancelled through its AbortSignal; carries what finished before the abort. */
 export class TuneAbortError extends Error {
   override readonly name: string = 'AbortError';
   readonly code = 'ABORTED';
-  readonly partial: unknown;
-  constructor(message: string, partial: unknown) {
+  readonly partial: PartialResult;
+  constructor(message: string, partial: PartialResult) {
     super(message);
     this.partial = partial;
   }

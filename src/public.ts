@@ -1,12 +1,14 @@
 // Platform-independent part of the public surface, re-exported by both entries (src/index.ts, src/index.node.ts).
-export { int, float, choice } from './space/index';
+export { int, float, choice, spaceSize } from './space/index';
 export type { Distribution, SpaceSpec, Value } from './space/index';
 export type { SearchOptions } from './search/index';
 export type { CvOptions } from './cv/index';
 export { TuneError, TuneAbortError } from './errors';
+export type { PartialResult } from './errors';
 export { MODEL_IDS } from './types';
 export type { ModelId, Params, Matrix, ModelKind } from './types';
-export { METRIC_NAMES } from './metrics/index';
+export { METRIC_NAMES, listMetrics } from './metrics/index';
+export type { MetricInfo } from './metrics/index';
 export type { MetricName } from './metrics/index';
 export type { TuneOptions, ProgressEvent } from './tune';
 export type {

@@ -27,10 +27,15 @@ export interface ProgressEvent {
   /** Candidates finished (all their folds reported). */
   done: number;
   total: number;
+  /** Fits finished: one per (candidate, fold). Moves steadily even when the pool works fold by fold and candidates
+   *  complete in a burst at the end. */
+  fitsDone: number;
+  fitsTotal: number;
   best: TrialResult | null;
+  /** The candidate that finished last, or null when the event reports a fit only. */
   last: TrialResult | null;
   elapsedMs: number;
-  /** Estimated remaining time from the pace so far (NaN before the first trial finishes). */
+  /** Remaining time estimated from the pace of fits so far (NaN before the first fit reports). */
   etaMs: number;
 }
 
@@ -201,6 +206,7 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
   let refitProposed = false;
   let dispatched = 0;
   let runStarted = 0;
+  let fitsDone = 0;
 
   const numericErrorScore = errorScore === 'raise' ? NaN : errorScore;
   /** Trials of every candidate whose folds all reported, in proposal order, ranked. */
@@ -216,14 +222,16 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
     if (!force && t - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = t;
     const elapsedMs = t - started;
-    const done = finished.length;
+    const fitsTotal = candidates.length * folds.length;
     opts.onProgress({
-      done,
+      done: finished.length,
       total: candidates.length,
+      fitsDone,
+      fitsTotal,
       best: bestSoFar,
       last,
       elapsedMs,
-      etaMs: done > 0 ? (elapsedMs / done) * (candidates.length - done) : NaN,
+      etaMs: fitsDone > 0 ? (elapsedMs / fitsDone) * (fitsTotal - fitsDone) : NaN,
     });
   };
 
@@ -297,6 +305,7 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
             return;
           }
           const acc = accs[ref.candidate];
+          fitsDone++;
           if (result instanceof Error) {
             if (errorScore === 'raise') throw (raised = trialFailed(ref.candidate, candidates[ref.candidate], result.message));
             acc.addFailure(result.message);
@@ -304,7 +313,10 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
             const r = result as TrialOutcome;
             acc.addOutcome(ref.slot, r.scores, r.fitMs, r.scoreMs);
           }
-          if (!acc.complete) return;
+          if (!acc.complete) {
+            emitProgress(null, false);
+            return;
+          }
           const trial = acc.toTrial(numericErrorScore);
           if (trial.status === 'failed' && errorScore === 'raise') {
             throw (raised = trialFailed(ref.candidate, candidates[ref.candidate], trial.error ?? 'failed'));

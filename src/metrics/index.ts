@@ -163,3 +163,21 @@ export function compareScores(metric: Metric, a: number, b: number): number {
   if (isBetter(metric, b, a)) return 1;
   return 0;
 }
+
+/** Public description of a metric: what it scores, which way is better, and what it needs. */
+export interface MetricInfo {
+  name: MetricName;
+  task: Metric['task'];
+  greaterIsBetter: boolean;
+  needsProba: boolean;
+  needsX: boolean;
+  needsLabels: boolean;
+}
+
+/** Every metric, for documentation and UIs (e.g. offering only the metrics that fit a model kind). */
+export function listMetrics(): MetricInfo[] {
+  return METRIC_NAMES.map((name) => {
+    const { task, greaterIsBetter, needsProba, needsX, needsLabels } = METRICS[name];
+    return { name, task, greaterIsBetter, needsProba, needsX, needsLabels };
+  });
+}

@@ -15,3 +15,11 @@ export { compileSpace } from './compile';
 export type { CompiledSpace } from './space';
 export type { CompiledSubspace } from './subspace';
 export type { Dimension } from './dimension';
+
+import { compileSpace as compile } from './compile';
+import type { SpaceSpec as Spec } from './distributions';
+
+/** Number of grid points of a space (Infinity when a range is continuous); validates it like tune() does. */
+export function spaceSize(space: Spec): number {
+  return compile(space).size;
+}
