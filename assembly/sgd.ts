@@ -9,15 +9,15 @@
 //
 // A "model-shaped" buffer holds nModels * d weights (row m = model m) followed by nModels intercepts.
 
-// Loss ids (the host's SGD_LOSS table mirrors these).
-export const SGD_HINGE: i32 = 0; // threshold - p y if p y <= threshold (threshold = lossParam: 1 hinge, 0 perceptron)
-export const SGD_LOG: i32 = 1; // log(1 + exp(-p y))
-export const SGD_MODIFIED_HUBER: i32 = 2; // (1 - p y)^2 on [-1, 1), -4 p y below
-export const SGD_SQUARED_HINGE: i32 = 3; // (threshold - p y)^2 when positive
-export const SGD_SQUARED: i32 = 4; // (p - y)^2 / 2
-export const SGD_HUBER: i32 = 5; // quadratic within lossParam of y, linear outside
-export const SGD_EPSILON_INSENSITIVE: i32 = 6; // max(0, |y - p| - lossParam)
-export const SGD_SQUARED_EPSILON_INSENSITIVE: i32 = 7; // max(0, |y - p| - lossParam)^2
+// Loss ids (src/estimators/sgd-engine.ts mirrors these numbers).
+const SGD_HINGE: i32 = 0; // threshold - p y if p y <= threshold (threshold = lossParam: 1 hinge, 0 perceptron)
+const SGD_LOG: i32 = 1; // log(1 + exp(-p y))
+const SGD_MODIFIED_HUBER: i32 = 2; // (1 - p y)^2 on [-1, 1), -4 p y below
+const SGD_SQUARED_HINGE: i32 = 3; // (threshold - p y)^2 when positive
+const SGD_SQUARED: i32 = 4; // (p - y)^2 / 2
+const SGD_HUBER: i32 = 5; // quadratic within lossParam of y, linear outside
+const SGD_EPSILON_INSENSITIVE: i32 = 6; // max(0, |y - p| - lossParam)
+const SGD_SQUARED_EPSILON_INSENSITIVE: i32 = 7; // max(0, |y - p| - lossParam)^2
 
 // Penalties (scikit-learn's codes).
 const PENALTY_NONE: i32 = 0;
@@ -40,6 +40,12 @@ const ADAM_BETA1: f64 = 0.9;
 const ADAM_BETA2: f64 = 0.999;
 const ADAM_EPS: f64 = 1e-8;
 const MAX_DLOSS: f64 = 1e12;
+/**
+ * A prediction with |p| > RUNAWAY (1 + |y|) is counted as runaway: scikit-learn clips dloss at MAX_DLOSS and carries
+ * on, which keeps such a run finite (weights growing linearly instead of overflowing) and lets it report a
+ * meaningless score. The host treats any runaway prediction as divergence instead.
+ */
+const RUNAWAY: f64 = 1e12;
 
 @inline function f64At(base: usize, i: i32): f64 {
   return load<f64>(base + (<usize>i << 3));
@@ -134,6 +140,95 @@ export function sgdDLoss(kind: i32, param: f64, p: f64, y: f64): f64 {
   return NaN;
 }
 
+/** Additive and multiplicative parts of the loss of the last `lossAndDLoss` call (module globals: a wasm function
+ *  returns one value). */
+let lastLoss: f64 = 0;
+let lastFactor: f64 = 1;
+
+/**
+ * sgdDLoss(kind, param, p, y), clipped to +-MAX_DLOSS, and (when withLoss) the loss as lastLoss + log(lastFactor).
+ * For log loss one exp serves both: with e = exp(-p y), dloss = -y e / (1 + e) (scikit-learn's -y / (exp(p y) + 1)
+ * rewritten, equal up to rounding) and the loss log(1 + e) is returned as the factor 1 + e: the caller multiplies the
+ * factors of LOG_CHUNK rows and takes one log, because log costs as much as the rest of a sample's update.
+ * Each factor is in [1, 1 + e^18], so LOG_CHUNK of them neither overflow nor lose precision.
+ */
+@inline function lossAndDLoss(kind: i32, param: f64, p: f64, y: f64, withLoss: bool): f64 {
+  let dl: f64;
+  if (kind == SGD_LOG) {
+    const z = p * y;
+    if (z > 18) {
+      const e = Math.exp(-z);
+      lastLoss = e;
+      lastFactor = 1;
+      dl = -y * e;
+    } else if (z < -18) {
+      lastLoss = -z;
+      lastFactor = 1;
+      dl = -y;
+    } else {
+      const e = Math.exp(-z);
+      lastLoss = 0;
+      lastFactor = 1 + e;
+      dl = (-y * e) / (1 + e);
+    }
+  } else {
+    if (withLoss) lastLoss = sgdLoss(kind, param, p, y);
+    dl = sgdDLoss(kind, param, p, y);
+  }
+  return min<f64>(MAX_DLOSS, max<f64>(-MAX_DLOSS, dl));
+}
+
+/** Rows whose log-loss factors are multiplied before one log is taken (see lossAndDLoss). */
+const LOG_CHUNK: i32 = 8;
+
+/** loss[m] += log(factor[m]); factor[m] = 1, for every model (the log-loss flush). */
+function flushFactors(lossArr: usize, factorArr: usize, nModels: i32): void {
+  for (let m = 0; m < nModels; m++) {
+    const f = f64At(factorArr, m);
+    if (f != 1) setF64(lossArr, m, f64At(lossArr, m) + Math.log(f));
+    setF64(factorArr, m, 1);
+  }
+}
+
+/**
+ * Rows ahead of the current one whose cache lines are touched: a shuffled order visits X at random, and each sample's
+ * update depends on the previous one, so a cache miss would stall the whole chain; touching the row PREFETCH samples
+ * early lets the memory system fetch it in the background (wasm has no prefetch instruction).
+ */
+const PREFETCH: i32 = 8;
+
+/** Sum of one f64 per 64-byte line of the row; kept in a global so the loads are not dead code. */
+let touched: f64 = 0;
+
+@inline function touchRow(row: usize, bytes: usize): void {
+  let acc: f64 = 0;
+  for (let off: usize = 0; off < bytes; off += 64) acc += load<f64>(row + off);
+  touched += acc;
+}
+
+/**
+ * Fisher-Yates shuffle of order[0..n) (i32) driven by a splitmix32 sequence started from `seed` (the host draws one
+ * seed per epoch from the trial's seeded generator, src/rng.ts, so the permutation is a pure function of the trial
+ * seed). In wasm because it runs every epoch over every training row (the JS loop cost about a third of an epoch).
+ */
+export function sgdShuffle(order: usize, n: i32, seed: u32): void {
+  let s: u32 = seed;
+  for (let i = n - 1; i > 0; i--) {
+    s += 0x9e3779b9;
+    let z = s;
+    z = (z ^ (z >> 16)) * 0x85ebca6b;
+    z = (z ^ (z >> 13)) * 0xc2b2ae35;
+    z ^= z >> 16;
+    // Multiply-shift maps the 32-bit draw to [0, i] without division (bias below n / 2^32).
+    const j = <i32>((<u64>z * <u64>(i + 1)) >> 32);
+    const a = order + (<usize>i << 2);
+    const b = order + (<usize>j << 2);
+    const t = load<i32>(a);
+    store<i32>(a, load<i32>(b));
+    store<i32>(b, t);
+  }
+}
+
 /** w . x over d features, two SIMD accumulators. */
 @inline function dot(w: usize, x: usize, d: i32): f64 {
   const quads = d & ~3;
@@ -181,7 +276,21 @@ export function sgdDLoss(kind: i32, param: f64, p: f64, y: f64): f64 {
  * so far minus what it did lose (q), never crossing 0, and record the applied amount in q.
  */
 @inline function l1Clip(w: usize, q: usize, u: f64, d: i32): void {
-  for (let f = 0; f < d; f++) {
+  const pairs = d & ~1;
+  const zero = f64x2.splat(0);
+  const uu = f64x2.splat(u);
+  let f = 0;
+  for (; f < pairs; f += 2) {
+    const off = <usize>f << 3;
+    const z = v128.load(w + off);
+    const qv = v128.load(q + off);
+    const shrunkPos = f64x2.max(zero, f64x2.sub(z, f64x2.add(uu, qv)));
+    const shrunkNeg = f64x2.min(zero, f64x2.add(z, f64x2.sub(uu, qv)));
+    const v = v128.bitselect(shrunkPos, v128.bitselect(shrunkNeg, z, f64x2.lt(z, zero)), f64x2.gt(z, zero));
+    v128.store(w + off, v);
+    v128.store(q + off, f64x2.add(qv, f64x2.sub(v, z)));
+  }
+  for (; f < d; f++) {
     const z = f64At(w, f);
     const qf = f64At(q, f);
     let v = z;
@@ -194,13 +303,14 @@ export function sgdDLoss(kind: i32, param: f64, p: f64, y: f64): f64 {
 
 /**
  * One step for model m with gradient gScale * g (g: d values; the loss gradient of the weights, i.e. dloss * x
- * for one sample or the sum over a minibatch) and intercept gradient gb, at learning rate eta.
+ * for one sample or the sum over a minibatch) and intercept gradient gb, at learning rate eta (c1, c2: Adam's bias
+ * corrections for this update).
  * 'sgd': w = max(0, 1 - l2 eta alpha) w - eta gScale g (scikit-learn); 'momentum' and 'adam' take the L2 term as
  * gradient l2 alpha w. Then the cumulative L1 clip for l1 / elasticnet.
  */
 @inline function step(
   w: usize, bPtr: usize, g: usize, gScale: f64, gb: f64, d: i32, eta: f64,
-  optimizer: i32, penalty: i32, alpha: f64, l1Ratio: f64, fitIntercept: bool, momentum: f64, t: f64,
+  optimizer: i32, penalty: i32, alpha: f64, l1Ratio: f64, fitIntercept: bool, momentum: f64, c1: f64, c2: f64,
   m1: usize, m1b: usize, m2: usize, m2b: usize, q: usize, uPtr: usize,
 ): void {
   const l2 = penalty == PENALTY_L2 || penalty == PENALTY_ELASTICNET ? (1 - l1Ratio) * alpha : 0.0;
@@ -210,7 +320,21 @@ export function sgdDLoss(kind: i32, param: f64, p: f64, y: f64): f64 {
     if (shrink != 1 || u != 0) scaleAdd(w, shrink, g, u, d);
     if (fitIntercept) store<f64>(bPtr, load<f64>(bPtr) - eta * gb);
   } else if (optimizer == OPT_MOMENTUM) {
-    for (let f = 0; f < d; f++) {
+    const pairs = d & ~1;
+    const mo = f64x2.splat(momentum);
+    const e = f64x2.splat(eta);
+    const gs = f64x2.splat(gScale);
+    const l2v = f64x2.splat(l2);
+    let f = 0;
+    for (; f < pairs; f += 2) {
+      const off = <usize>f << 3;
+      const wf = v128.load(w + off);
+      const grad = f64x2.add(f64x2.mul(gs, v128.load(g + off)), f64x2.mul(l2v, wf));
+      const v = f64x2.sub(f64x2.mul(mo, v128.load(m1 + off)), f64x2.mul(e, grad));
+      v128.store(m1 + off, v);
+      v128.store(w + off, f64x2.add(wf, v));
+    }
+    for (; f < d; f++) {
       const wf = f64At(w, f);
       const v = momentum * f64At(m1, f) - eta * (gScale * f64At(g, f) + l2 * wf);
       setF64(m1, f, v);
@@ -222,24 +346,45 @@ export function sgdDLoss(kind: i32, param: f64, p: f64, y: f64): f64 {
       store<f64>(bPtr, load<f64>(bPtr) + vb);
     }
   } else {
-    // Adam with bias correction; t is the 1-based update count.
-    const c1 = 1 / (1 - Math.pow(ADAM_BETA1, t));
-    const c2 = 1 / (1 - Math.pow(ADAM_BETA2, t));
-    for (let f = 0; f < d; f++) {
+    // Adam; c1 = 1 / (1 - beta1^t) and c2 = 1 / (1 - beta2^t) are the bias corrections of this update.
+    const pairs = d & ~1;
+    const b1 = f64x2.splat(ADAM_BETA1);
+    const b1c = f64x2.splat(1 - ADAM_BETA1);
+    const b2 = f64x2.splat(ADAM_BETA2);
+    const b2c = f64x2.splat(1 - ADAM_BETA2);
+    const gs = f64x2.splat(gScale);
+    const l2v = f64x2.splat(l2);
+    const e = f64x2.splat(eta);
+    const c1v = f64x2.splat(c1);
+    const c2v = f64x2.splat(c2);
+    const eps = f64x2.splat(ADAM_EPS);
+    let f = 0;
+    for (; f < pairs; f += 2) {
+      const off = <usize>f << 3;
+      const wf = v128.load(w + off);
+      const gf = f64x2.add(f64x2.mul(gs, v128.load(g + off)), f64x2.mul(l2v, wf));
+      const a = f64x2.add(f64x2.mul(b1, v128.load(m1 + off)), f64x2.mul(b1c, gf));
+      const sq = f64x2.add(f64x2.mul(b2, v128.load(m2 + off)), f64x2.mul(f64x2.mul(b2c, gf), gf));
+      v128.store(m1 + off, a);
+      v128.store(m2 + off, sq);
+      const stepV = f64x2.div(f64x2.mul(f64x2.mul(e, a), c1v), f64x2.add(f64x2.sqrt(f64x2.mul(sq, c2v)), eps));
+      v128.store(w + off, f64x2.sub(wf, stepV));
+    }
+    for (; f < d; f++) {
       const wf = f64At(w, f);
       const gf = gScale * f64At(g, f) + l2 * wf;
       const a = ADAM_BETA1 * f64At(m1, f) + (1 - ADAM_BETA1) * gf;
-      const s = ADAM_BETA2 * f64At(m2, f) + (1 - ADAM_BETA2) * gf * gf;
+      const sq = ADAM_BETA2 * f64At(m2, f) + (1 - ADAM_BETA2) * gf * gf;
       setF64(m1, f, a);
-      setF64(m2, f, s);
-      setF64(w, f, wf - (eta * a * c1) / (Math.sqrt(s * c2) + ADAM_EPS));
+      setF64(m2, f, sq);
+      setF64(w, f, wf - (eta * a * c1) / (Math.sqrt(sq * c2) + ADAM_EPS));
     }
     if (fitIntercept) {
       const a = ADAM_BETA1 * load<f64>(m1b) + (1 - ADAM_BETA1) * gb;
-      const s = ADAM_BETA2 * load<f64>(m2b) + (1 - ADAM_BETA2) * gb * gb;
+      const sq = ADAM_BETA2 * load<f64>(m2b) + (1 - ADAM_BETA2) * gb * gb;
       store<f64>(m1b, a);
-      store<f64>(m2b, s);
-      store<f64>(bPtr, load<f64>(bPtr) - (eta * a * c1) / (Math.sqrt(s * c2) + ADAM_EPS));
+      store<f64>(m2b, sq);
+      store<f64>(bPtr, load<f64>(bPtr) - (eta * a * c1) / (Math.sqrt(sq * c2) + ADAM_EPS));
     }
   }
   if (penalty == PENALTY_L1 || penalty == PENALTY_ELASTICNET) {
@@ -255,10 +400,12 @@ export function sgdDLoss(kind: i32, param: f64, p: f64, y: f64): f64 {
  * for regression); rows not in `order` are never read (validation rows).
  * model: model-shaped (weights then intercepts), updated in place. grad: model-shaped minibatch accumulator.
  * m1, m2: model-shaped optimizer state (momentum velocity / Adam first and second moments), l1q: model-shaped
- * cumulative L1 record (its intercept part unused). perModel: 4 x nModels f64: [eta | active | loss | l1u]:
+ * cumulative L1 record (its intercept part unused). perModel: 5 x nModels + 1 f64:
+ * [eta | active | loss | l1u | scratch | runaway]:
  * eta is the current rate of 'constant' / 'adaptive' (read) and the rate of the last update otherwise (written);
  * a model with active == 0 is skipped (it has stopped); loss receives the sum over the epoch's rows of the loss
- * before each update (when computeLoss != 0); l1u is the cumulative L1 penalty u.
+ * before each update (when computeLoss != 0); l1u is the cumulative L1 penalty u; scratch is the kernel's own;
+ * runaway (one value) receives the number of runaway predictions (see RUNAWAY) of the epoch.
  * batchSize rows share one update (their gradients averaged, losses taken before the update); t is the 1-based
  * count of updates done so far plus one (scikit-learn's t), and the count after this epoch is returned.
  */
@@ -270,26 +417,53 @@ export function sgdEpoch(
   batchSize: i32, fitIntercept: i32, computeLoss: i32, t: f64,
 ): f64 {
   assert(d > 0 && nModels > 0 && batchSize > 0 && t >= 1, 'sgdEpoch: bad arguments');
+  assert(penalty >= PENALTY_NONE && penalty <= PENALTY_ELASTICNET, 'sgdEpoch: unknown penalty');
+  assert(optimizer >= OPT_SGD && optimizer <= OPT_ADAM, 'sgdEpoch: unknown optimizer');
+  assert(schedule >= RATE_CONSTANT && schedule <= RATE_ADAPTIVE, 'sgdEpoch: unknown schedule');
   const rowBytes = <usize>d << 3;
   const bias = <usize>nModels * rowBytes;
   const etaArr = perModel;
   const activeArr = perModel + (<usize>nModels << 3);
   const lossArr = perModel + (<usize>(2 * nModels) << 3);
   const uArr = perModel + (<usize>(3 * nModels) << 3);
+  const factorArr = perModel + (<usize>(4 * nModels) << 3);
   const withIntercept = fitIntercept != 0;
   const withLoss = computeLoss != 0;
+  const logFactors = withLoss && lossKind == SGD_LOG;
+  for (let m = 0; m < nModels; m++) setF64(factorArr, m, 1);
+  let rowsSeen = 0;
+  let runaway = 0;
+  // As scikit-learn: 'l2' ignores l1Ratio (0), 'l1' uses 1, 'elasticnet' the given mix, none neither.
+  const l1r = penalty == PENALTY_L1 ? 1.0 : penalty == PENALTY_ELASTICNET ? l1Ratio : 0.0;
   for (let m = 0; m < nModels; m++) setF64(lossArr, m, 0);
 
   let tt = t;
+  let beta1Pow = optimizer == OPT_ADAM ? Math.pow(ADAM_BETA1, t) : 0.0;
+  let beta2Pow = optimizer == OPT_ADAM ? Math.pow(ADAM_BETA2, t) : 0.0;
   for (let start = 0; start < nOrder; start += batchSize) {
     const end = min<i32>(start + batchSize, nOrder);
     let shared: f64 = 0;
     if (schedule == RATE_OPTIMAL) shared = 1.0 / (alpha * (optimalInit + tt - 1));
-    else if (schedule == RATE_INVSCALING) shared = eta0 / Math.pow(tt, powerT);
+    else if (schedule == RATE_INVSCALING) {
+      // scikit-learn's default exponents without pow (a pow per update is a measurable share of an epoch).
+      if (powerT == 0.5) shared = eta0 / Math.sqrt(tt);
+      else if (powerT == 0.25) shared = eta0 / Math.sqrt(Math.sqrt(tt));
+      else shared = eta0 / Math.pow(tt, powerT);
+    }
     const ownRate = schedule == RATE_CONSTANT || schedule == RATE_ADAPTIVE;
+    // Adam's bias corrections for update number tt (beta^tt kept as running products, one pow per epoch).
+    let c1: f64 = 0;
+    let c2: f64 = 0;
+    if (optimizer == OPT_ADAM) {
+      c1 = 1 / (1 - beta1Pow);
+      c2 = 1 / (1 - beta2Pow);
+      beta1Pow *= ADAM_BETA1;
+      beta2Pow *= ADAM_BETA2;
+    }
 
     if (end - start == 1) {
       // Classic SGD: the gradient of the weights is dloss * x, so x itself is the gradient buffer.
+      if (start + PREFETCH < nOrder) touchRow(x + <usize>load<i32>(order + (<usize>(start + PREFETCH) << 2)) * rowBytes, rowBytes);
       const i = load<i32>(order + (<usize>start << 2));
       const xi = x + <usize>i * rowBytes;
       const yi = y + (<usize>i * <usize>nModels << 3);
@@ -299,16 +473,24 @@ export function sgdEpoch(
         const bPtr = model + bias + (<usize>m << 3);
         const p = dot(w, xi, d) + load<f64>(bPtr);
         const target = f64At(yi, m);
-        if (withLoss) setF64(lossArr, m, f64At(lossArr, m) + sgdLoss(lossKind, lossParam, p, target));
-        const dl = min<f64>(MAX_DLOSS, max<f64>(-MAX_DLOSS, sgdDLoss(lossKind, lossParam, p, target)));
+        if (abs<f64>(p) > RUNAWAY * (1 + abs<f64>(target))) runaway++;
+        const dl = lossAndDLoss(lossKind, lossParam, p, target, withLoss);
+        if (withLoss) {
+          setF64(lossArr, m, f64At(lossArr, m) + lastLoss);
+          if (logFactors) setF64(factorArr, m, f64At(factorArr, m) * lastFactor);
+        }
         const eta = ownRate ? f64At(etaArr, m) : shared;
         if (!ownRate) setF64(etaArr, m, eta);
         const mo = <usize>m * rowBytes;
         const mb = bias + (<usize>m << 3);
         step(
-          w, bPtr, xi, dl, dl, d, eta, optimizer, penalty, alpha, l1Ratio, withIntercept, momentum, tt,
+          w, bPtr, xi, dl, dl, d, eta, optimizer, penalty, alpha, l1r, withIntercept, momentum, c1, c2,
           m1 + mo, m1 + mb, m2 + mo, m2 + mb, l1q + mo, uArr + (<usize>m << 3),
         );
+      }
+      if (logFactors && ++rowsSeen == LOG_CHUNK) {
+        flushFactors(lossArr, factorArr, nModels);
+        rowsSeen = 0;
       }
     } else {
       const inv = 1.0 / <f64>(end - start);
@@ -325,13 +507,21 @@ export function sgdEpoch(
           if (f64At(activeArr, m) == 0) continue;
           const p = dot(model + <usize>m * rowBytes, xi, d) + load<f64>(model + bias + (<usize>m << 3));
           const target = f64At(yi, m);
-          if (withLoss) setF64(lossArr, m, f64At(lossArr, m) + sgdLoss(lossKind, lossParam, p, target));
-          const dl = min<f64>(MAX_DLOSS, max<f64>(-MAX_DLOSS, sgdDLoss(lossKind, lossParam, p, target)));
+          if (abs<f64>(p) > RUNAWAY * (1 + abs<f64>(target))) runaway++;
+          const dl = lossAndDLoss(lossKind, lossParam, p, target, withLoss);
+          if (withLoss) {
+            setF64(lossArr, m, f64At(lossArr, m) + lastLoss);
+            if (logFactors) setF64(factorArr, m, f64At(factorArr, m) * lastFactor);
+          }
           if (dl != 0) {
             accumulate(grad + <usize>m * rowBytes, xi, dl, d);
             const gb = grad + bias + (<usize>m << 3);
             store<f64>(gb, load<f64>(gb) + dl);
           }
+        }
+        if (logFactors && ++rowsSeen == LOG_CHUNK) {
+          flushFactors(lossArr, factorArr, nModels);
+          rowsSeen = 0;
         }
       }
       for (let m = 0; m < nModels; m++) {
@@ -342,12 +532,14 @@ export function sgdEpoch(
         const mb = bias + (<usize>m << 3);
         step(
           model + mo, model + mb, grad + mo, inv, load<f64>(grad + mb) * inv, d, eta, optimizer, penalty, alpha,
-          l1Ratio, withIntercept, momentum, tt, m1 + mo, m1 + mb, m2 + mo, m2 + mb, l1q + mo, uArr + (<usize>m << 3),
+          l1r, withIntercept, momentum, c1, c2, m1 + mo, m1 + mb, m2 + mo, m2 + mb, l1q + mo, uArr + (<usize>m << 3),
         );
       }
     }
     tt += 1;
   }
+  if (logFactors) flushFactors(lossArr, factorArr, nModels);
+  setF64(perModel, 5 * nModels, <f64>runaway);
   return tt;
 }
 

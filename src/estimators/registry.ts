@@ -4,12 +4,28 @@ import { MODEL_IDS } from '../types';
 import { unknownNameError } from '../errors';
 import { knnClassifier } from './knn-classifier';
 import { knnRegressor } from './knn-regressor';
+import { linearRegression } from './linear-regression';
+import { ridge } from './ridge';
+import { lasso } from './lasso';
+import { elasticNet } from './elastic-net';
+import { logisticRegression } from './logistic-regression';
+import { kmeans } from './kmeans';
+import { sgdClassifier } from './sgd-classifier';
+import { sgdRegressor } from './sgd-regressor';
 // <estimator imports: one line per model file, keep this marker>
 
 /** Every implemented model, by id. Adding a model = one file + one line here. */
 const ESTIMATORS: Partial<Record<ModelId, EstimatorDef>> = {
   'knn-classifier': knnClassifier,
   'knn-regressor': knnRegressor,
+  'linear-regression': linearRegression,
+  ridge,
+  lasso,
+  'elastic-net': elasticNet,
+  'logistic-regression': logisticRegression,
+  kmeans,
+  'sgd-classifier': sgdClassifier,
+  'sgd-regressor': sgdRegressor,
   // <estimator entries: one line per model, keep this marker>
 };
 
