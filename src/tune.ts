@@ -254,7 +254,7 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
           hints: prep.hints,
         };
         taskRefs.push({ candidate: c, slot });
-        tasks.push({ affinity: `${split}:${fold}`, run: (api) => api.runTrial(task) });
+        tasks.push({ affinity: `${split}:${fold}`, payload: task, run: (api) => api.runTrial(task) });
       });
     }
     dispatched = end;
@@ -297,6 +297,11 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
         dataset,
         tasks: batch(nextBatchSize()),
         signal: opts.signal,
+        // Fast trials (e.g. KNN votes on a cached neighbour table) go several per message.
+        runBatch: async (api, tasks) =>
+          (await api.runTrials(tasks.map((t) => t.payload as TrialTask))).map((r) =>
+            'error' in r ? new Error(r.error) : r,
+          ),
         onResult(index, result) {
           const ref = taskRefs[index];
           if (ref === 'refit') {

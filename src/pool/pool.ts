@@ -12,6 +12,8 @@ export interface PoolTask<R> {
   /** Relative expected cost (any unit, e.g. epochs x rows). Longest tasks go first so no worker is left with a long
    *  tail while others idle (LPT scheduling); tasks without a cost count as 1. */
   cost?: number;
+  /** What a job's runBatch sends for this task (e.g. its TrialTask). */
+  payload?: unknown;
   run(api: WorkerRemote): Promise<R>;
 }
 
@@ -23,6 +25,9 @@ export interface PoolJob<R> {
   /** Called when every task so far has reported: more tasks (indices continue), or none to end the job.
    *  This is how a search adds rounds (adaptive strategies) and the refit without reloading the dataset. */
   next?(): PoolTask<R>[];
+  /** Runs several tasks of one affinity in one worker call (results in order, an Error for each task that failed).
+   *  Optional: without it every task is its own call. */
+  runBatch?(api: WorkerRemote, tasks: PoolTask<R>[]): Promise<(R | Error)[]>;
   /** Polled before each dispatch: when true, queued tasks are dropped (running ones finish) and the job then ends
    *  as if drained, so `next` still runs (budgets such as timeoutMs stop a search without losing finished work). */
   shouldStop?(): boolean;
@@ -51,6 +56,16 @@ function datasetBytes(ds: DatasetMessage): number {
 
 function formatBytes(n: number): string {
   return n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(1)} GiB` : `${(n / 2 ** 20).toFixed(1)} MiB`;
+}
+
+/** A batch of tasks should take about this long: long enough to amortise a message, short enough for progress. */
+const BATCH_TARGET_MS = 20;
+const MAX_BATCH = 64;
+
+/** Exponential moving average of the per-task time, from one finished batch. */
+function recordPace(job: ActiveJob<unknown>, tasks: number, ms: number): void {
+  const per = ms / tasks;
+  job.paceMs = job.paceMs === null ? per : 0.7 * job.paceMs + 0.3 * per;
 }
 
 /** Retries a task once when its worker dies under it, then records it as failed. */
@@ -83,7 +98,9 @@ interface ActiveJob<R> {
   maxWorkers: number;
   /** shouldStop() has fired and the queue was dropped. */
   stopped: boolean;
-  running: Map<Slot, QueuedTask<R>>;
+  running: Map<Slot, QueuedTask<R>[]>;
+  /** Measured mean milliseconds per task (EMA over batches), or null before the first one reports. */
+  paceMs: number | null;
   finished: boolean;
   resolve(): void;
   reject(err: Error): void;
@@ -137,6 +154,7 @@ export class WorkerPool {
         maxWorkers: Math.max(1, Math.min(maxWorkers, this.size)),
         stopped: false,
         running: new Map(),
+        paceMs: null,
         finished: false,
         resolve,
         reject,
@@ -196,9 +214,27 @@ export class WorkerPool {
       const pick = this.nextTask(existing?.affinity ?? null);
       if (!pick) continue;
       const slot = existing && existing.alive ? existing : this.spawn(i);
-      void this.execute(slot, pick.job, pick.item);
+      void this.execute(slot, pick.job, this.withBatch(pick.job, pick.item));
     }
     this.maybeIdle();
+  }
+
+  /**
+   * Adds queued tasks of the same affinity to `first` while the job supports batches, up to a size whose measured
+   * pace fills about BATCH_TARGET_MS, and never more than a fair share of what is left (so the last batches still
+   * spread over every worker). One message per batch instead of per task keeps the main thread from becoming the
+   * bottleneck when tasks take well under a millisecond.
+   */
+  private withBatch(job: ActiveJob<unknown>, first: QueuedTask<unknown>): QueuedTask<unknown>[] {
+    const items = [first];
+    if (!job.job.runBatch || job.paceMs === null) return items;
+    const q = job.queues.get(first.task.affinity);
+    if (!q) return items;
+    const bySpeed = Math.floor(BATCH_TARGET_MS / Math.max(job.paceMs, 1e-3));
+    const fairShare = Math.ceil(job.remaining / (2 * job.maxWorkers));
+    const size = Math.max(1, Math.min(MAX_BATCH, bySpeed, fairShare));
+    while (items.length < size && q.length > 0) items.push(q.shift()!);
+    return items;
   }
 
   /**
@@ -273,22 +309,28 @@ export class WorkerPool {
     return slot;
   }
 
-  private async execute(slot: Slot, job: ActiveJob<unknown>, item: QueuedTask<unknown>): Promise<void> {
+  private async execute(slot: Slot, job: ActiveJob<unknown>, items: QueuedTask<unknown>[]): Promise<void> {
     slot.busy = true;
-    slot.affinity = item.task.affinity;
+    slot.affinity = items[0].task.affinity;
     slot.handle.setBusy(true);
-    job.running.set(slot, item);
-    item.attempts++;
-    let outcome: unknown;
+    job.running.set(slot, items);
+    for (const item of items) item.attempts++;
+    let outcomes: unknown[] = [];
     let failed: Error | null = null;
     let workerDied = false;
+    const t0 = performance.now();
     try {
       const ds = job.job.dataset;
       if (!slot.datasets.has(ds.id)) {
         await Promise.race([slot.api.loadDataset(ds), slot.death]);
         slot.datasets.add(ds.id);
       }
-      outcome = await Promise.race([item.task.run(slot.api), slot.death]);
+      const batchRun = job.job.runBatch;
+      outcomes =
+        items.length > 1 && batchRun
+          ? await Promise.race([batchRun(slot.api, items.map((i) => i.task)), slot.death])
+          : [await Promise.race([items[0].task.run(slot.api), slot.death])];
+      recordPace(job, items.length, performance.now() - t0);
     } catch (e) {
       failed = e instanceof Error ? e : new Error(String(e));
       workerDied = !slot.alive;
@@ -300,28 +342,31 @@ export class WorkerPool {
       this.pump();
       return;
     }
-    if (failed && workerDied && item.attempts < MAX_ATTEMPTS) {
-      // The worker died under this task (trap, out of memory, killed): put it back once, on a fresh worker.
-      const q = job.queues.get(item.task.affinity) ?? [];
-      q.unshift(item);
-      job.queues.set(item.task.affinity, q);
-    } else {
+    for (let b = 0; b < items.length && !job.finished; b++) {
+      const item = items[b];
+      if (failed && workerDied && item.attempts < MAX_ATTEMPTS) {
+        // The worker died under this task (trap, out of memory, killed): put it back once, on a fresh worker.
+        const q = job.queues.get(item.task.affinity) ?? [];
+        q.unshift(item);
+        job.queues.set(item.task.affinity, q);
+        continue;
+      }
       job.remaining--;
       const err = failed && workerDied ? new Error(`${failed.message} (task retried ${item.attempts - 1}x)`) : failed;
       try {
-        job.job.onResult(item.index, err ?? outcome);
+        job.job.onResult(item.index, err ?? outcomes[b]);
       } catch (e) {
         this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
       }
-      if (job.remaining === 0) {
-        let more = false;
-        try {
-          more = refill(job);
-        } catch (e) {
-          this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
-        }
-        if (!more) this.finishJob(job, null);
+    }
+    if (!job.finished && job.remaining === 0) {
+      let more = false;
+      try {
+        more = refill(job);
+      } catch (e) {
+        this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
       }
+      if (!more) this.finishJob(job, null);
     }
     this.pump();
   }

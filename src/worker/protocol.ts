@@ -40,6 +40,11 @@ export interface TrialOutcome {
   scoreMs: number;
 }
 
+/** A task of a batch that threw: its message, so one failing candidate does not fail the others. */
+export interface TrialFailure {
+  error: string;
+}
+
 export interface RefitTask {
   datasetId: string;
   model: ModelId;
@@ -72,6 +77,8 @@ export interface WorkerApi {
   loadDataset(ds: DatasetMessage): void;
   dropDataset(id: string): void;
   runTrial(task: TrialTask): TrialOutcome;
+  /** Several trials in one message (the pool batches fast tasks); results in order. */
+  runTrials(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[];
   refit(task: RefitTask): RefitOutcome;
   stats(): WorkerStats;
 }

@@ -1,4 +1,4 @@
-import type { DatasetMessage, RefitOutcome, RefitTask, Scaler, TrialOutcome, TrialTask, WorkerApi, WorkerStats, Preprocess } from './protocol';
+import type { DatasetMessage, RefitOutcome, RefitTask, Scaler, TrialFailure, TrialOutcome, TrialTask, WorkerApi, WorkerStats, Preprocess } from './protocol';
 import type { FoldSide, TrainContext } from '../estimators/types';
 import { createKernels, type Kernels, type WasmSource } from './kernels';
 import { getEstimator } from '../estimators/registry';
@@ -109,6 +109,16 @@ export class WorkerRuntime implements WorkerApi {
     } finally {
       arena.release(mark);
     }
+  }
+
+  runTrials(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[] {
+    return tasks.map((task) => {
+      try {
+        return this.runTrial(task);
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
+      }
+    });
   }
 
   refit(task: RefitTask): RefitOutcome {
