@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { WORKLOADS, WORKLOAD_IDS, TARGET } from './lib/workloads.mjs';
 import { DATASET_FILES, QUICK_ROWS, parseCsv, subsample, isGzip } from './lib/data.mjs';
 import { runWorkload } from './lib/suite.mjs';
+import { runPoolBench, POOL_TARGETS } from './lib/pool-bench.mjs';
 import { runKernelBenches, DIST_TARGET_GFLOPS } from './lib/kernels.mjs';
 import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/report.mjs';
 
@@ -32,6 +33,7 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --quick            smoke run: 1 warm run, subsampled data, smaller kernels (checks the harness; no verdicts)
   --no-kernels       skip the kernel micro-benchmarks
   --kernels-only     only the kernel micro-benchmarks
+  --no-pool          skip the pool measurements (1 vs 2 workers on W1/W5, cancellation latency, per-task overhead)
   -h, --help         this text
 
 Chromium: $CHROMIUM_PATH or /usr/bin/chromium. Results: bench/results/latest.json (gitignored).
@@ -39,7 +41,7 @@ Exit status 1 when an environment cannot run, a workload errors or a kernel disa
 not missed targets; BENCH_DEBUG=1 prints stacks).`;
 
 function parseArgs(argv) {
-  const opts = { workloads: [], workers: 2, env: 'both', runs: null, quick: false, kernels: true, workloadsOn: true };
+  const opts = { workloads: [], workers: 2, env: 'both', runs: null, quick: false, kernels: true, workloadsOn: true, pool: true };
   const value = (i, name) => {
     if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new Error(`${name} needs a value`);
     return argv[i + 1];
@@ -88,6 +90,10 @@ function parseArgs(argv) {
         break;
       case '--kernels-only':
         opts.workloadsOn = false;
+        opts.pool = false;
+        break;
+      case '--no-pool':
+        opts.pool = false;
         break;
       case '-h':
       case '--help':
@@ -156,6 +162,13 @@ async function runNode(opts, progress) {
       progress: (t) => progress.set(`[node] kernels: ${t}`),
     });
     out.kernels = rows.map((r) => judgeKernel({ ...r, context: 'main thread' }, 'node'));
+  }
+  if (opts.pool) {
+    out.pool = await runPoolBench(api, async (name) => loadNodeDataset(name, opts.quick), {
+      runs: opts.runs,
+      quick: opts.quick,
+      progress: (t) => progress.set(`[node] pool: ${t}`),
+    });
   }
   if (opts.workloadsOn) {
     for (const id of opts.workloads) {
@@ -233,6 +246,10 @@ async function runChromium(opts, progress) {
         out.workloads.push(judgeWorkload(row, 'chromium', opts));
       }
     }
+    if (opts.pool) {
+      prefix = '[chromium] pool:';
+      out.pool = await page.evaluate(({ runs, quick }) => window.__bench.runPool({ runs, quick }), { runs: opts.runs, quick: opts.quick });
+    }
     out.info.datasetDecoding = await page.evaluate(() => window.__bench.decoding());
     out.info.pageErrors = pageErrors;
     return out;
@@ -263,6 +280,27 @@ function shippedWasm() {
     browserSame: readFileSync(join(ROOT, 'dist', 'browser', 'index.js'), 'utf8').includes(b64),
     buildFileSame: existsSync(WASM_FILE) && readFileSync(WASM_FILE).equals(bytes),
   };
+}
+
+function poolTable(pool, quick) {
+  const mark = (ok) => (quick ? 'n/a (quick)' : ok ? 'PASS' : 'FAIL');
+  const rows = [];
+  for (const [env, p] of Object.entries(pool)) {
+    for (const s of p.scaling) {
+      rows.push([env, `speed-up ${s.id}`, s.error ? `error: ${s.error}` : `${s.seconds1.toFixed(2)} s -> ${s.seconds2.toFixed(2)} s = ${s.speedup.toFixed(2)}x` +
+        (s.sameBest ? '' : ' (best differs!)'), `>= ${POOL_TARGETS.speedup}x`, s.error ? 'FAIL' : mark(s.speedup >= POOL_TARGETS.speedup && s.sameBest)]);
+    }
+    const c = p.cancel;
+    rows.push([env, 'cancellation', c.medianMs === null ? 'no abort measured' : `median ${c.medianMs.toFixed(1)} ms, max ${c.maxMs.toFixed(1)} ms (${c.measured}/${c.attempts})`,
+      `< ${POOL_TARGETS.cancelMs} ms`, c.medianMs === null ? 'FAIL' : mark(c.medianMs < POOL_TARGETS.cancelMs)]);
+    const o = p.overhead;
+    rows.push([env, 'per-task overhead', `${o.overheadMs.toFixed(3)} ms/task (${o.tasks} tasks, wall ${o.wallMs.toFixed(0)} ms, compute ${o.computeMs.toFixed(0)} ms)`,
+      `< ${POOL_TARGETS.overheadMs} ms`, mark(o.overheadMs < POOL_TARGETS.overheadMs)]);
+  }
+  const headers = ['env', 'measure', 'measured', 'target', 'verdict'];
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 async function main() {
@@ -303,6 +341,7 @@ async function main() {
     envs: {},
     workloads: [],
     kernels: [],
+    pool: {},
   };
   let failed = false;
   for (const env of opts.envs) {
@@ -311,6 +350,7 @@ async function main() {
       report.envs[env] = out.info;
       report.workloads.push(...out.workloads);
       report.kernels.push(...out.kernels);
+      if (out.pool) report.pool[env] = out.pool;
     } catch (e) {
       failed = true;
       progress.log(`bench: ${env} failed: ${(process.env.BENCH_DEBUG && e?.stack) || e?.message || e}`);
@@ -338,6 +378,12 @@ async function main() {
     lines.push('', 'Kernels (median ms; wasm = the exports of the binary embedded in dist/ (what tune() runs); JS = the same');
     lines.push('algorithm in plain JS, bench/lib/js-kernels.mjs; same data, outputs cross-checked; node: main thread, chromium: a Web Worker)');
     lines.push(kernelTable(report.kernels));
+  }
+  if (Object.keys(report.pool).length) {
+    lines.push('', `Pool (work item [5]): speed-up t(1 worker)/t(2 workers) >= ${POOL_TARGETS.speedup}x on W1 and W5; cancellation latency ` +
+      `(signal -> rejection while 50-epoch SGD trials run) median < ${POOL_TARGETS.cancelMs} ms; per-task overhead ` +
+      `((wall x workers - in-worker fit+score time) / tasks, 600 KNN fits on iris) < ${POOL_TARGETS.overheadMs} ms`);
+    lines.push(poolTable(report.pool, opts.quick));
   }
   lines.push('', `${report.meta.seconds.toFixed(0)} s total. Results: ${relative(process.cwd(), OUT_JSON) || OUT_JSON}`);
   console.log(lines.join('\n'));

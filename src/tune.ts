@@ -98,7 +98,8 @@ export interface PreparedSearch {
   plan: SplitPlan | null;
   dataset: DatasetMessage;
   candidates: Params[];
-  resolved: { def: EstimatorDef; hp: Params }[];
+  /** Per candidate: its estimator, the hyperparameters it sets, and those with every default filled in. */
+  resolved: { def: EstimatorDef; hp: Params; full: Params }[];
   hints: TaskHints;
   /** (split, fold) of each task slot of a candidate, repeat-major; split -1 = no CV. */
   folds: { split: number; fold: number }[];
@@ -156,7 +157,7 @@ export function prepareSearch(opts: TuneOptions): PreparedSearch {
     const hp: Params = { ...params };
     delete hp.model;
     validateCandidate(def, hp, ctx, scoring);
-    return { def, hp };
+    return { def, hp, full: withDefaults(def, hp) };
   });
   const trialsCap = (searchOpts as { trials?: number }).trials;
   const capped = trialsCap !== undefined && candidates.length === trialsCap && trialsCap < space.size;
@@ -254,7 +255,14 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
           hints: prep.hints,
         };
         taskRefs.push({ candidate: c, slot });
-        tasks.push({ affinity: `${split}:${fold}`, payload: task, run: (api) => api.runTrial(task) });
+        const { def, full } = resolved[c];
+        const share = def.shareKey ? `:${def.id}:${def.shareKey(full)}` : `:${def.id}`;
+        tasks.push({
+          affinity: `${split}:${fold}${share}`,
+          cost: def.cost?.(full),
+          payload: task,
+          run: (api) => api.runTrial(task),
+        });
       });
     }
     dispatched = end;
@@ -402,10 +410,10 @@ function minTrainingRows(splits: Int32Array[], nFolds: number, n: number): numbe
 }
 
 /** Work the candidates can share: one KNN neighbour table with the largest k serves them all. */
-function planHints(resolved: { def: EstimatorDef; hp: Params }[]): TaskHints {
+function planHints(resolved: { full: Params }[]): TaskHints {
   let kMax = 0;
-  for (const { def, hp } of resolved) {
-    const k = withDefaults(def, hp).nNeighbors;
+  for (const { full } of resolved) {
+    const k = full.nNeighbors;
     if (typeof k === 'number') kMax = Math.max(kMax, k);
   }
   return kMax > 0 ? { kMax } : {};

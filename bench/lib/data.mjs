@@ -5,6 +5,7 @@
 /** File of each dataset, relative to the repository root. The three classic sets are the test fixtures; the synthetic
  *  ones are stored gzip-compressed in bench/data/ so a fresh clone can run the suite without ../shared. */
 export const DATASET_FILES = {
+  iris: 'tests/fixtures/datasets/iris.csv',
   digits: 'tests/fixtures/datasets/digits.csv',
   breast_cancer: 'tests/fixtures/datasets/breast_cancer.csv',
   diabetes: 'tests/fixtures/datasets/diabetes.csv',
@@ -14,6 +15,7 @@ export const DATASET_FILES = {
 
 /** Rows kept by --quick (a smoke run that checks the harness in seconds; its timings mean nothing). */
 export const QUICK_ROWS = {
+  iris: 150,
   digits: 600,
   breast_cancer: 569,
   diabetes: 442,

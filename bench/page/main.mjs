@@ -2,8 +2,10 @@
 // datasets (gzip ones decompressed here with DecompressionStream) and exposes window.__bench for bench/run.mjs.
 import * as hyperwasm from '../../dist/browser/index.js';
 import { runWorkload } from '../lib/suite.mjs';
+import { runPoolBench } from '../lib/pool-bench.mjs';
 import { WORKLOADS } from '../lib/workloads.mjs';
 import { parseCsv, subsample, isGzip, QUICK_ROWS } from '../lib/data.mjs';
+import irisUrl from '../../tests/fixtures/datasets/iris.csv?url';
 import digitsUrl from '../../tests/fixtures/datasets/digits.csv?url';
 import breastCancerUrl from '../../tests/fixtures/datasets/breast_cancer.csv?url';
 import diabetesUrl from '../../tests/fixtures/datasets/diabetes.csv?url';
@@ -11,6 +13,7 @@ import blobsUrl from '../data/synth_blobs_50k.csv.gz?url';
 import clfUrl from '../data/synth_clf_20k.csv.gz?url';
 
 const URLS = {
+  iris: irisUrl,
   digits: digitsUrl,
   breast_cancer: breastCancerUrl,
   diabetes: diabetesUrl,
@@ -89,5 +92,7 @@ window.__bench = {
     return runWorkload(hyperwasm, id, data, { workers, runs, quick, progress });
   },
   runKernels,
+  runPool: ({ runs, quick }) =>
+    runPoolBench(hyperwasm, (name) => dataset(name, quick), { runs, quick, progress: (t) => progress(`pool: ${t}`) }),
 };
 status.textContent = 'ready';

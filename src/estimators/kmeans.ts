@@ -43,6 +43,8 @@ export const kmeans: EstimatorDef = {
     },
   },
   defaultMetric: 'calinskiHarabasz',
+  // Each of nInit runs costs about nClusters distance evaluations per row per iteration.
+  cost: (params) => Number(params.nClusters) * Number(params.nInit),
   trainer: {
     evaluate(ctx, train, test, params) {
       const s = kmeansSettings(params);

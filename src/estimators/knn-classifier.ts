@@ -29,12 +29,16 @@ export const knnClassifier: EstimatorDef = {
   summary: 'k-nearest-neighbours vote (brute force, exact distances).',
   hyperparameters: KNN_HYPERPARAMETERS,
   defaultMetric: 'accuracy',
+  // One neighbour table per (fold, p) serves every nNeighbors and weights.
+  shareKey: (params) => `p=${params.p}`,
   trainer: {
     evaluate(ctx, train, test, params) {
       const { k, weights, p } = knnSettings(params);
       const classes = ctx.classes!;
       const table = neighborTable(ctx, train, test, p, k);
-      const yClass = classIndices(train.y!, classes);
+      // The training labels' class indices are the same for every candidate on this fold.
+      let yClass = ctx.foldCache.get('knn:yClass') as Int32Array | undefined;
+      if (!yClass) ctx.foldCache.set('knn:yClass', (yClass = classIndices(train.y!, classes)));
       const { yPred, proba } = voteClassifier(table, test.rows, k, weights, yClass, classes);
       return { yPred, proba, classes };
     },

@@ -9,6 +9,7 @@ export const knnRegressor: EstimatorDef = {
   summary: 'k-nearest-neighbours average of targets (brute force, exact distances).',
   hyperparameters: KNN_HYPERPARAMETERS,
   defaultMetric: 'r2',
+  shareKey: (params) => `p=${params.p}`,
   trainer: {
     evaluate(ctx, train, test, params) {
       const { k, weights, p } = knnSettings(params);

@@ -1,8 +1,9 @@
 import type { FoldSide, TrainContext } from './types';
 import { rootDistance, type NeighborTable } from './neighbors';
 
-/** Scratch budget for one block of query-to-training distances. */
-const QUERY_BLOCK_BYTES = 8 * 1024 * 1024;
+/** Scratch budget for one block of query-to-training distances: small enough to stay in a core's L2 cache between
+ *  the distance pass that writes it and the selection pass that reads it (and to bound memory on large folds). */
+const QUERY_BLOCK_BYTES = 256 * 1024;
 
 /**
  * The neighbour table of `test` against `train` for Minkowski `p`, computed with the wasm kernels and cached per fold:
@@ -17,8 +18,8 @@ export function neighborTable(ctx: TrainContext, train: FoldSide, test: FoldSide
   const { wasm, arena } = ctx.kernels;
   const mark = arena.mark();
   try {
-    // Queries go in blocks so the distance scratch stays bounded (a block's rows of distances fit in
-    // QUERY_BLOCK_BYTES) whatever the fold size; the table itself is only nTest x k.
+    // Queries go in blocks whose distances fit in QUERY_BLOCK_BYTES, whatever the fold size; the table itself is
+    // only nTest x k.
     const block = Math.max(1, Math.min(test.rows, Math.floor(QUERY_BLOCK_BYTES / (train.rows * 8))));
     const distPtr = arena.alloc(block * train.rows * 8);
     const idxPtr = arena.alloc(test.rows * kTable * 4);

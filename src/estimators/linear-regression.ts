@@ -40,6 +40,8 @@ export const linearRegression: EstimatorDef = {
   summary: 'Ordinary least squares, solved exactly (Cholesky of the Gram matrix; pseudo-inverse when rank-deficient).',
   hyperparameters: { fitIntercept: FIT_INTERCEPT_SCHEMA },
   defaultMetric: 'r2',
+  // The centred Gram matrix cached per fold depends on fitIntercept only: every alpha on that fold reuses it.
+  shareKey: (params) => `fitIntercept=${params.fitIntercept}`,
   trainer: {
     evaluate(ctx, train, test, params) {
       const sol = fitLeastSquares('linear-regression', ctx, train, 0, fitIntercept(params));

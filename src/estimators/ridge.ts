@@ -26,6 +26,8 @@ export const ridge: EstimatorDef = {
     fitIntercept: FIT_INTERCEPT_SCHEMA,
   },
   defaultMetric: 'r2',
+  // The centred Gram matrix cached per fold depends on fitIntercept only: every alpha on that fold reuses it.
+  shareKey: (params) => `fitIntercept=${params.fitIntercept}`,
   trainer: {
     evaluate(ctx, train, test, params) {
       const { alpha, fitIntercept } = settings(params);

@@ -75,4 +75,12 @@ export interface EstimatorDef {
    * rejected up front (METRIC_NEEDS_PROBA) instead of failing every trial. Absent: a classifier always gives them.
    */
   supportsProba?(params: Params): boolean;
+  /**
+   * The hyperparameter values that select work shared by candidates on one fold (KNN: the neighbour table depends on
+   * p only; OLS/ridge: the Gram matrix on fitIntercept only). The pool keeps tasks with the same (fold, key) on one
+   * worker, so that work is done once. `params` has every default filled in. Absent: the fold alone is the key.
+   */
+  shareKey?(params: Params): string;
+  /** Relative cost of one fit (any unit, consistent within the model), for longest-first scheduling. */
+  cost?(params: Params): number;
 }

@@ -62,10 +62,19 @@ function formatBytes(n: number): string {
 const BATCH_TARGET_MS = 20;
 const MAX_BATCH = 64;
 
-/** Exponential moving average of the per-task time, from one finished batch. */
-function recordPace(job: ActiveJob<unknown>, tasks: number, ms: number): void {
-  const per = ms / tasks;
-  job.paceMs = job.paceMs === null ? per : 0.7 * job.paceMs + 0.3 * per;
+const ema = (old: number | null, x: number): number => (old === null ? x : 0.7 * old + 0.3 * x);
+
+/**
+ * Updates the job's timing model from one finished batch: a batch on a group the worker was already on measures the
+ * per-task pace; the first batch on a new group measures set-up (its time beyond the pace). Until a pace exists, a
+ * fresh batch stands in for it (overestimating pace only makes the first batches smaller).
+ */
+function recordTiming(job: ActiveJob<unknown>, tasks: number, ms: number, fresh: boolean): void {
+  if (!fresh || job.paceMs === null) {
+    job.paceMs = ema(job.paceMs, ms / tasks);
+    if (!fresh) return;
+  }
+  job.setupMs = ema(job.setupMs, Math.max(0, ms - tasks * job.paceMs));
 }
 
 /** Retries a task once when its worker dies under it, then records it as failed. */
@@ -99,8 +108,11 @@ interface ActiveJob<R> {
   /** shouldStop() has fired and the queue was dropped. */
   stopped: boolean;
   running: Map<Slot, QueuedTask<R>[]>;
-  /** Measured mean milliseconds per task (EMA over batches), or null before the first one reports. */
+  /** Measured mean milliseconds per task once a worker is set up on a group (EMA), or null before one reports. */
   paceMs: number | null;
+  /** Measured extra time of the first batch a worker runs on a group (materialising a fold, building a neighbour
+   *  table...): what joining a group another worker holds costs. EMA, or null before one reports. */
+  setupMs: number | null;
   finished: boolean;
   resolve(): void;
   reject(err: Error): void;
@@ -155,6 +167,7 @@ export class WorkerPool {
         stopped: false,
         running: new Map(),
         paceMs: null,
+        setupMs: null,
         finished: false,
         resolve,
         reject,
@@ -275,7 +288,8 @@ export class WorkerPool {
     }
     const held = new Set<string>();
     for (const s of this.slots) if (s?.busy && s.affinity !== null) held.add(s.affinity);
-    // Largest remaining work first: a fold no worker holds, else help with the heaviest one.
+    // Largest remaining work first: a group no worker holds, else help with the heaviest held one — but only when
+    // sharing its remaining work saves more than this worker's set-up on it (else the holder finishes it alone).
     let best: QueuedTask<unknown>[] | undefined;
     let bestFree: QueuedTask<unknown>[] | undefined;
     let bestCost = -1;
@@ -287,7 +301,9 @@ export class WorkerPool {
       if (cost > bestCost) [best, bestCost] = [q, cost];
       if (!held.has(key) && cost > bestFreeCost) [bestFree, bestFreeCost] = [q, cost];
     }
-    return (bestFree ?? best)?.shift();
+    if (bestFree) return bestFree.shift();
+    if (best && job.paceMs !== null && job.setupMs !== null && (best.length * job.paceMs) / 2 <= job.setupMs) return undefined;
+    return best?.shift();
   }
 
   private spawn(i: number): Slot {
@@ -310,6 +326,7 @@ export class WorkerPool {
   }
 
   private async execute(slot: Slot, job: ActiveJob<unknown>, items: QueuedTask<unknown>[]): Promise<void> {
+    const fresh = slot.affinity !== items[0].task.affinity;
     slot.busy = true;
     slot.affinity = items[0].task.affinity;
     slot.handle.setBusy(true);
@@ -330,7 +347,7 @@ export class WorkerPool {
         items.length > 1 && batchRun
           ? await Promise.race([batchRun(slot.api, items.map((i) => i.task)), slot.death])
           : [await Promise.race([items[0].task.run(slot.api), slot.death])];
-      recordPace(job, items.length, performance.now() - t0);
+      recordTiming(job, items.length, performance.now() - t0, fresh);
     } catch (e) {
       failed = e instanceof Error ? e : new Error(String(e));
       workerDied = !slot.alive;

@@ -1,0 +1,140 @@
+import { describe, it, expect } from 'vitest';
+import * as Comlink from 'comlink';
+import { MessageChannel } from 'node:worker_threads';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { WorkerPool, type PoolTask, type WorkerRemote } from '../../../src/pool/pool';
+import type { Platform, WorkerHandle } from '../../../src/platform/types';
+import type { DatasetMessage, TrialOutcome, TrialTask } from '../../../src/worker/protocol';
+
+/**
+ * Scheduling tests on an in-process fake platform: each "worker" is a Comlink endpoint on a MessageChannel serving a
+ * fake API that records which task ran where and in what order. Deterministic, no threads, no wasm.
+ */
+interface Call {
+  worker: number;
+  id: string;
+  batch: number;
+}
+
+function fakePlatform(behaviour: { setupMs?: number; taskMs?: number; failIds?: string[] } = {}) {
+  const calls: Call[] = [];
+  let spawned = 0;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const platform: Platform = {
+    name: 'node',
+    defaultWorkers: () => 2,
+    spawn(): WorkerHandle {
+      const worker = spawned++;
+      const { port1, port2 } = new MessageChannel();
+      let group: string | null = null;
+      const run = async (task: TrialTask, batch: number): Promise<TrialOutcome> => {
+        const id = String(task.params.id);
+        const g = String(task.params.group);
+        // Joining a group costs set-up once per worker (like building a fold's neighbour table).
+        if (g !== group) await sleep(behaviour.setupMs ?? 0);
+        group = g;
+        await sleep(behaviour.taskMs ?? 0);
+        calls.push({ worker, id, batch });
+        if (behaviour.failIds?.includes(id)) throw new Error(`task ${id} failed`);
+        return { scores: { x: Number(task.params.id) }, fitMs: 0, scoreMs: 0 };
+      };
+      const api = {
+        init() {},
+        loadDataset() {},
+        dropDataset() {},
+        stats: () => ({ datasets: [], wasmBytes: 0, arenaBytes: 0 }),
+        runTrial: (task: TrialTask) => run(task, 1),
+        async runTrials(tasks: TrialTask[]) {
+          const out = [];
+          for (const t of tasks) {
+            try {
+              out.push(await run(t, tasks.length));
+            } catch (e) {
+              out.push({ error: (e as Error).message });
+            }
+          }
+          return out;
+        },
+        refit() {
+          throw new Error('unused');
+        },
+      };
+      Comlink.expose(api, nodeEndpoint(port2));
+      const exits: ((e: Error) => void)[] = [];
+      return {
+        endpoint: nodeEndpoint(port1),
+        terminate() {
+          port1.close();
+          port2.close();
+          for (const cb of exits) cb(new Error('worker terminated'));
+        },
+        setBusy() {},
+        onExit: (cb) => exits.push(cb),
+      };
+    },
+  };
+  return { platform, calls };
+}
+
+const dataset: DatasetMessage = { id: 'd', X: new Float64Array(2), rows: 1, cols: 2, y: null, classes: null, splits: [] };
+
+function task(id: number, group: string, cost?: number): PoolTask<TrialOutcome> {
+  const payload = { params: { id, group } } as unknown as TrialTask;
+  return { affinity: group, cost, payload, run: (api: WorkerRemote) => api.runTrial(payload) };
+}
+
+const runBatch = async (api: WorkerRemote, tasks: PoolTask<TrialOutcome>[]) =>
+  (await api.runTrials(tasks.map((t) => t.payload as TrialTask))).map((r) => ('error' in r ? new Error(r.error) : r));
+
+describe('pool scheduling', () => {
+  it('runs the costliest tasks of a group first (LPT), equal costs in submission order', async () => {
+    const { platform, calls } = fakePlatform();
+    const pool = new WorkerPool(platform, { workers: 1 });
+    await pool.run({
+      dataset,
+      tasks: [task(1, 'g', 1), task(2, 'g', 5), task(3, 'g', 3), task(4, 'g', 5)],
+      onResult: () => undefined,
+    });
+    expect(calls.map((c) => c.id)).toEqual(['2', '4', '3', '1']);
+    pool.dispose();
+  });
+
+  it('batches fast tasks into one call once their pace is known, and a failing task fails alone', async () => {
+    const { platform, calls } = fakePlatform({ failIds: ['7'] });
+    const pool = new WorkerPool(platform, { workers: 1 });
+    const results = new Map<number, unknown>();
+    await pool.run({
+      dataset,
+      tasks: Array.from({ length: 40 }, (_, i) => task(i, 'g')),
+      runBatch,
+      onResult: (i, r) => results.set(i, r),
+    });
+    expect(results.size).toBe(40);
+    expect(Math.max(...calls.map((c) => c.batch))).toBeGreaterThan(1); // later calls carried several tasks
+    expect(results.get(7)).toBeInstanceOf(Error);
+    expect((results.get(7) as Error).message).toBe('task 7 failed');
+    for (const [i, r] of results) if (i !== 7) expect(r).toMatchObject({ scores: { x: i } });
+    pool.dispose();
+  });
+
+  it('keeps each group on one worker when set-up outweighs sharing the rest of a group', async () => {
+    const { platform, calls } = fakePlatform({ setupMs: 40, taskMs: 1 });
+    const pool = new WorkerPool(platform, { workers: 2 });
+    const tasks = ['a', 'b', 'c', 'd'].flatMap((g, gi) => Array.from({ length: 6 }, (_, i) => task(gi * 10 + i, g)));
+    await pool.run({ dataset, tasks, onResult: () => undefined });
+    const workersOf = (g: string) => new Set(calls.filter((c) => Math.floor(Number(c.id) / 10) === 'abcd'.indexOf(g)).map((c) => c.worker));
+    // The first two groups start before any timing is known; after that no group is split.
+    expect(workersOf('c').size).toBe(1);
+    expect(workersOf('d').size).toBe(1);
+    expect(new Set(calls.map((c) => c.worker)).size).toBe(2); // both workers were used
+    pool.dispose();
+  });
+
+  it('still shares a long group between workers when that beats the set-up', async () => {
+    const { platform, calls } = fakePlatform({ setupMs: 5, taskMs: 4 });
+    const pool = new WorkerPool(platform, { workers: 2 });
+    await pool.run({ dataset, tasks: Array.from({ length: 30 }, (_, i) => task(i, 'only')), onResult: () => undefined });
+    expect(new Set(calls.map((c) => c.worker)).size).toBe(2);
+    pool.dispose();
+  });
+});
