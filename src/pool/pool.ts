@@ -66,15 +66,13 @@ const ema = (old: number | null, x: number): number => (old === null ? x : 0.7 *
 
 /**
  * Updates the job's timing model from one finished batch: a batch on a group the worker was already on measures the
- * per-task pace; the first batch on a new group measures set-up (its time beyond the pace). Until a pace exists, a
- * fresh batch stands in for it (overestimating pace only makes the first batches smaller).
+ * per-task pace (the first such batch sets it outright: set-up can make an early estimate 100x too high, and an EMA
+ * would take dozens of batches to forget it); the first batch on a new group measures set-up, its time beyond the
+ * pace (all of it while no pace is known, an overestimate that only makes stealing more cautious).
  */
 function recordTiming(job: ActiveJob<unknown>, tasks: number, ms: number, fresh: boolean): void {
-  if (!fresh || job.paceMs === null) {
-    job.paceMs = ema(job.paceMs, ms / tasks);
-    if (!fresh) return;
-  }
-  job.setupMs = ema(job.setupMs, Math.max(0, ms - tasks * job.paceMs));
+  if (fresh) job.setupMs = ema(job.setupMs, Math.max(0, ms - tasks * (job.paceMs ?? 0)));
+  else job.paceMs = ema(job.paceMs, ms / tasks);
 }
 
 /** Retries a task once when its worker dies under it, then records it as failed. */
@@ -88,7 +86,10 @@ interface Slot {
   alive: boolean;
   busy: boolean;
   datasets: Set<string>;
+  /** The group (affinity) of the job this worker last ran; only meaningful within that job (another job has
+   *  another dataset, so nothing the worker cached for it carries over). */
   affinity: string | null;
+  job: ActiveJob<unknown> | null;
 }
 
 interface QueuedTask<R> {
@@ -224,7 +225,7 @@ export class WorkerPool {
     for (let i = 0; i < this.size; i++) {
       const existing = this.slots[i];
       if (existing?.busy) continue;
-      const pick = this.nextTask(existing?.affinity ?? null);
+      const pick = this.nextTask(existing ?? null);
       if (!pick) continue;
       const slot = existing && existing.alive ? existing : this.spawn(i);
       void this.execute(slot, pick.job, this.withBatch(pick.job, pick.item));
@@ -261,12 +262,12 @@ export class WorkerPool {
     return true;
   }
 
-  private nextTask(preferred: string | null): { job: ActiveJob<unknown>; item: QueuedTask<unknown> } | null {
+  private nextTask(slot: Slot | null): { job: ActiveJob<unknown>; item: QueuedTask<unknown> } | null {
     const n = this.jobs.length;
     for (let t = 0; t < n; t++) {
       const job = this.jobs[(this.rr + t) % n];
       if (job.running.size >= job.maxWorkers) continue;
-      const item = this.takeFrom(job, preferred);
+      const item = this.takeFrom(job, slot?.job === job ? slot.affinity : null);
       if (item) {
         this.rr = (this.rr + t + 1) % Math.max(1, n);
         return { job, item };
@@ -287,7 +288,8 @@ export class WorkerPool {
       if (q && q.length > 0) return q.shift();
     }
     const held = new Set<string>();
-    for (const s of this.slots) if (s?.busy && s.affinity !== null) held.add(s.affinity);
+    // A group stays held by the worker that last ran it even between its batches (it comes straight back for more).
+    for (const s of this.slots) if (s?.alive && s.job === job && s.affinity !== null) held.add(s.affinity);
     // Largest remaining work first: a group no worker holds, else help with the heaviest held one — but only when
     // sharing its remaining work saves more than this worker's set-up on it (else the holder finishes it alone).
     let best: QueuedTask<unknown>[] | undefined;
@@ -312,7 +314,7 @@ export class WorkerPool {
     const death = new Promise<never>((_, reject) => (markDead = reject));
     death.catch(() => undefined);
     const api = Comlink.wrap<WorkerApi>(handle.endpoint);
-    const slot: Slot = { handle, api, death, alive: true, busy: false, datasets: new Set(), affinity: null };
+    const slot: Slot = { handle, api, death, alive: true, busy: false, datasets: new Set(), affinity: null, job: null };
     handle.onExit((reason) => {
       slot.alive = false;
       markDead(reason);
@@ -326,9 +328,10 @@ export class WorkerPool {
   }
 
   private async execute(slot: Slot, job: ActiveJob<unknown>, items: QueuedTask<unknown>[]): Promise<void> {
-    const fresh = slot.affinity !== items[0].task.affinity;
+    const fresh = slot.job !== job || slot.affinity !== items[0].task.affinity;
     slot.busy = true;
     slot.affinity = items[0].task.affinity;
+    slot.job = job;
     slot.handle.setBusy(true);
     job.running.set(slot, items);
     for (const item of items) item.attempts++;
