@@ -65,3 +65,23 @@ describe('tune() in Chromium through real Web Workers', () => {
     ).rejects.toBeInstanceOf(TuneError);
   });
 });
+
+describe('CSP escape hatch: a worker script served from a URL', () => {
+  it('createPool({ workerUrl }) runs the search with the standalone dist/browser/worker.js', async () => {
+    // Built by `npm run build` (npm test builds first); the test server serves the project root.
+    const pool = createPool({ workers: 1, workerUrl: new URL('/dist/browser/worker.js', location.origin) });
+    try {
+      const result = await tune({
+        model: 'knn-classifier',
+        data: { X: iris.X, y: iris.y },
+        space: { nNeighbors: [1, 5, 9] },
+        cv: { folds: 3 },
+        pool,
+      });
+      expect(result.trials.map((t) => t.status)).toEqual(['ok', 'ok', 'ok']);
+      expect(result.best!.score).toBeGreaterThan(0.9);
+    } finally {
+      pool.dispose();
+    }
+  });
+});
