@@ -1,4 +1,6 @@
 // Distance kernels. ABI: pointers to row-major f64 matrices + lengths + scalars; results written to `out`.
+import { sqDist } from './vector';
+
 // No allocation; every loop is `unchecked`-free raw loads because pointers are validated by the caller (the worker's
 // arena hands out 16-byte-aligned blocks that fit in memory).
 
@@ -7,32 +9,10 @@
 export function sqEuclidean(a: usize, nA: i32, b: usize, nB: i32, d: i32, out: usize): void {
   assert(d > 0 && nA >= 0 && nB >= 0, 'sqEuclidean: bad shape');
   const rowBytes = <usize>d << 3;
-  const pairs = d & ~3;
   for (let i = 0; i < nA; i++) {
     const ai = a + <usize>i * rowBytes;
     const outRow = out + (<usize>i * <usize>nB << 3);
-    for (let j = 0; j < nB; j++) {
-      const bj = b + <usize>j * rowBytes;
-      // Two independent accumulators hide the add latency of the SIMD pipeline.
-      let acc0 = f64x2.splat(0);
-      let acc1 = f64x2.splat(0);
-      let k = 0;
-      for (; k < pairs; k += 4) {
-        const off = <usize>k << 3;
-        const d0 = f64x2.sub(v128.load(ai + off), v128.load(bj + off));
-        const d1 = f64x2.sub(v128.load(ai + off, 16), v128.load(bj + off, 16));
-        acc0 = f64x2.add(acc0, f64x2.mul(d0, d0));
-        acc1 = f64x2.add(acc1, f64x2.mul(d1, d1));
-      }
-      const acc = f64x2.add(acc0, acc1);
-      let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-      for (; k < d; k++) {
-        const off = <usize>k << 3;
-        const diff = load<f64>(ai + off) - load<f64>(bj + off);
-        s += diff * diff;
-      }
-      store<f64>(outRow + (<usize>j << 3), s);
-    }
+    for (let j = 0; j < nB; j++) store<f64>(outRow + (<usize>j << 3), sqDist(ai, b + <usize>j * rowBytes, d));
   }
 }
 

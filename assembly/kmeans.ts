@@ -6,6 +6,7 @@
 // Assignment scans are register-blocked SIMD (scanRows); Lloyd skips the scans that Hamerly's bounds prove useless,
 // with a slack that keeps its results identical to plain Lloyd (see kmeansLloyd).
 // Work buffers are sized by the *WorkBytes functions below: the layout of each lives in this file only.
+import { axpy, dot, f64At, setF64, sqDist } from './vector';
 
 /** Centres per register block of the assignment loop (4 f64x2 accumulators per row); a tail of fewer centres is
  *  done two at a time, so at most one padding column is ever computed. */
@@ -20,67 +21,8 @@ const BLOCK: i32 = 8;
   return (bytes + 15) & ~(<usize>15);
 }
 
-@inline function f64At(base: usize, i: i32): f64 {
-  return load<f64>(base + (<usize>i << 3));
-}
-
-@inline function setF64(base: usize, i: i32, v: f64): void {
-  store<f64>(base + (<usize>i << 3), v);
-}
-
 @inline function i32At(base: usize, i: i32): i32 {
   return load<i32>(base + (<usize>i << 2));
-}
-
-/** sum_f (a[f] - b[f])^2, exact difference form, two SIMD accumulators. */
-@inline function sqDist(a: usize, b: usize, d: i32): f64 {
-  const quads = d & ~3;
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
-  let f = 0;
-  for (; f < quads; f += 4) {
-    const off = <usize>f << 3;
-    const d0 = f64x2.sub(v128.load(a + off), v128.load(b + off));
-    const d1 = f64x2.sub(v128.load(a + off, 16), v128.load(b + off, 16));
-    acc0 = f64x2.add(acc0, f64x2.mul(d0, d0));
-    acc1 = f64x2.add(acc1, f64x2.mul(d1, d1));
-  }
-  const acc = f64x2.add(acc0, acc1);
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; f < d; f++) {
-    const diff = f64At(a, f) - f64At(b, f);
-    s += diff * diff;
-  }
-  return s;
-}
-
-/** sum_f a[f] b[f], two SIMD accumulators. */
-@inline function dot(a: usize, b: usize, d: i32): f64 {
-  const quads = d & ~3;
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
-  let f = 0;
-  for (; f < quads; f += 4) {
-    const off = <usize>f << 3;
-    acc0 = f64x2.add(acc0, f64x2.mul(v128.load(a + off), v128.load(b + off)));
-    acc1 = f64x2.add(acc1, f64x2.mul(v128.load(a + off, 16), v128.load(b + off, 16)));
-  }
-  const acc = f64x2.add(acc0, acc1);
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; f < d; f++) s += f64At(a, f) * f64At(b, f);
-  return s;
-}
-
-/** dst[f] += src[f] * scale for f < d. */
-@inline function axpy(dst: usize, src: usize, scale: f64, d: i32): void {
-  const pairs = d & ~1;
-  const s = f64x2.splat(scale);
-  let f = 0;
-  for (; f < pairs; f += 2) {
-    const off = <usize>f << 3;
-    v128.store(dst + off, f64x2.add(v128.load(dst + off), f64x2.mul(v128.load(src + off), s)));
-  }
-  if (f < d) setF64(dst, f, f64At(dst, f) + f64At(src, f) * scale);
 }
 
 /**

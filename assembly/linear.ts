@@ -4,30 +4,11 @@
 // hands out 16-byte-aligned blocks that fit in memory (so raw loads/stores need no bounds logic here).
 // Hot loops (dot products, axpy, rank-1 Gram updates, residual updates) use f64x2 with two accumulators where the
 // loop is a reduction, to hide the add latency.
+import { dot } from './vector';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
 
-/** sum_k a[k] * b[k] over n contiguous f64. */
-@inline
-function dot(a: usize, b: usize, n: i32): f64 {
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
-  const quads = n & ~3;
-  let k = 0;
-  for (; k < quads; k += 4) {
-    const off = <usize>k << 3;
-    acc0 = f64x2.add(acc0, f64x2.mul(v128.load(a + off), v128.load(b + off)));
-    acc1 = f64x2.add(acc1, f64x2.mul(v128.load(a + off, 16), v128.load(b + off, 16)));
-  }
-  const acc = f64x2.add(acc0, acc1);
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; k < n; k++) {
-    const off = <usize>k << 3;
-    s += load<f64>(a + off) * load<f64>(b + off);
-  }
-  return s;
-}
 
 /** y[k] += alpha * x[k] over n contiguous f64 (x and y may be unaligned: v128.load/store accept any address). */
 @inline

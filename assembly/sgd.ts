@@ -8,6 +8,7 @@
 // shuffles `order` between epochs from the trial's seed and applies the stopping rules, so no random state lives here.
 //
 // A "model-shaped" buffer holds nModels * d weights (row m = model m) followed by nModels intercepts.
+import { axpy, dot, f64At, setF64 } from './vector';
 
 // Loss ids (src/estimators/sgd-engine.ts mirrors these numbers).
 const SGD_HINGE: i32 = 0; // threshold - p y if p y <= threshold (threshold = lossParam: 1 hinge, 0 perceptron)
@@ -47,15 +48,6 @@ const MAX_DLOSS: f64 = 1e12;
  */
 const RUNAWAY: f64 = 1e12;
 
-@inline function f64At(base: usize, i: i32): f64 {
-  return load<f64>(base + (<usize>i << 3));
-}
-
-@inline function setF64(base: usize, i: i32, v: f64): void {
-  store<f64>(base + (<usize>i << 3), v);
-}
-
-/** Loss of prediction p against target y (classification targets are -1 / +1). */
 export function sgdLoss(kind: i32, param: f64, p: f64, y: f64): f64 {
   switch (kind) {
     case SGD_HINGE: {
@@ -229,24 +221,6 @@ export function sgdShuffle(order: usize, n: i32, seed: u32): void {
   }
 }
 
-/** w . x over d features, two SIMD accumulators. */
-@inline function dot(w: usize, x: usize, d: i32): f64 {
-  const quads = d & ~3;
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
-  let f = 0;
-  for (; f < quads; f += 4) {
-    const off = <usize>f << 3;
-    acc0 = f64x2.add(acc0, f64x2.mul(v128.load(w + off), v128.load(x + off)));
-    acc1 = f64x2.add(acc1, f64x2.mul(v128.load(w + off, 16), v128.load(x + off, 16)));
-  }
-  const acc = f64x2.add(acc0, acc1);
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; f < d; f++) s += f64At(w, f) * f64At(x, f);
-  return s;
-}
-
-/** w = shrink * w + step * g over d features (the fused L2 shrink + gradient step of plain SGD). */
 @inline function scaleAdd(w: usize, shrink: f64, g: usize, step: f64, d: i32): void {
   const pairs = d & ~1;
   const s = f64x2.splat(shrink);
@@ -257,18 +231,6 @@ export function sgdShuffle(order: usize, n: i32, seed: u32): void {
     v128.store(w + off, f64x2.add(f64x2.mul(v128.load(w + off), s), f64x2.mul(v128.load(g + off), u)));
   }
   if (f < d) setF64(w, f, f64At(w, f) * shrink + f64At(g, f) * step);
-}
-
-/** g += scale * x over d features (minibatch gradient accumulation). */
-@inline function accumulate(g: usize, x: usize, scale: f64, d: i32): void {
-  const pairs = d & ~1;
-  const s = f64x2.splat(scale);
-  let f = 0;
-  for (; f < pairs; f += 2) {
-    const off = <usize>f << 3;
-    v128.store(g + off, f64x2.add(v128.load(g + off), f64x2.mul(v128.load(x + off), s)));
-  }
-  if (f < d) setF64(g, f, f64At(g, f) + f64At(x, f) * scale);
 }
 
 /**
@@ -514,7 +476,7 @@ export function sgdEpoch(
             if (logFactors) setF64(factorArr, m, f64At(factorArr, m) * lastFactor);
           }
           if (dl != 0) {
-            accumulate(grad + <usize>m * rowBytes, xi, dl, d);
+            axpy(grad + <usize>m * rowBytes, xi, dl, d);
             const gb = grad + bias + (<usize>m << 3);
             store<f64>(gb, load<f64>(gb) + dl);
           }
