@@ -59,7 +59,6 @@ export const kmeans: EstimatorDef = {
       const fit = fitKmeans(ctx.kernels, train, s, ctx.seed);
       return {
         centroids: fit.centres,
-        nClusters: s.nClusters,
         cols: train.cols,
         inertia: fit.inertia,
         labels: fit.labels,
@@ -68,8 +67,9 @@ export const kmeans: EstimatorDef = {
     },
   },
   predict(learned: Learned, X) {
-    const k = learned.nClusters as number;
+    // The number of centres is read off the learned centroids (nClusters is a hyperparameter, not something learned).
     const values = learned.centroids as Float64Array;
+    const k = values.length / (learned.cols as number);
     const { labels, inertia } = nearestCentres(X.values, X.rows, X.cols, values, k);
     return { yPred: Float64Array.from(labels), centroids: { values, rows: k, cols: X.cols }, inertia };
   },

@@ -5,6 +5,7 @@ import {
   decisionOfMatrix,
   decisionOfSide,
   sgdHyperparameters,
+  learningRateSchema,
   sgdSettings,
   trainSgd,
   type SgdFit,
@@ -21,14 +22,7 @@ const CLASSIFIER_OWN: Record<string, HyperparameterSchema> = {
       "'hinge': linear SVM; 'log_loss': logistic regression (gives probabilities); 'modified_huber': smooth hinge " +
       "(gives probabilities); 'squared_hinge'; 'perceptron'.",
   },
-  learningRate: {
-    type: 'enum',
-    values: ['constant', 'optimal', 'invscaling', 'adaptive'],
-    default: 'optimal',
-    doc:
-      "'optimal': 1 / (alpha (t0 + t)) with scikit-learn's t0; 'constant': eta0; 'invscaling': eta0 / t^powerT; " +
-      "'adaptive': eta0, divided by 5 each time nIterNoChange epochs pass without improvement.",
-  },
+  learningRate: learningRateSchema('optimal'),
   powerT: { type: 'float', default: 0.5, doc: "Exponent of 'invscaling'." },
 };
 

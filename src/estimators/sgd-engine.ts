@@ -89,6 +89,18 @@ export function sgdSettings(params: Params, schema: Record<string, Hyperparamete
   };
 }
 
+/** The learning-rate schedule hyperparameter; the classifier and the regressor differ only in its default. */
+export function learningRateSchema(defaultRate: 'optimal' | 'invscaling'): HyperparameterSchema {
+  return {
+    type: 'enum',
+    values: ['constant', 'optimal', 'invscaling', 'adaptive'],
+    default: defaultRate,
+    doc:
+      "'constant': eta0; 'optimal': 1 / (alpha (t0 + t)) with scikit-learn's t0; 'invscaling': eta0 / t^powerT; " +
+      "'adaptive': eta0, divided by 5 each time nIterNoChange epochs pass without improvement.",
+  };
+}
+
 /** The hyperparameters both SGD models share; `own` adds or overrides (loss, learningRate, powerT, epsilon). */
 export function sgdHyperparameters(
   own: Record<string, HyperparameterSchema>,

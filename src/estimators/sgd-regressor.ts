@@ -4,6 +4,7 @@ import {
   decisionOfMatrix,
   decisionOfSide,
   sgdHyperparameters,
+  learningRateSchema,
   sgdSettings,
   trainSgd,
   type SgdFit,
@@ -26,14 +27,7 @@ const REGRESSOR_OWN: Record<string, HyperparameterSchema> = {
     default: 0.1,
     doc: "Width of 'huber' and the epsilon-insensitive losses, in target units.",
   },
-  learningRate: {
-    type: 'enum',
-    values: ['constant', 'optimal', 'invscaling', 'adaptive'],
-    default: 'invscaling',
-    doc:
-      "'invscaling': eta0 / t^powerT; 'constant': eta0; 'optimal': 1 / (alpha (t0 + t)); 'adaptive': eta0, " +
-      'divided by 5 each time nIterNoChange epochs pass without improvement.',
-  },
+  learningRate: learningRateSchema('invscaling'),
   powerT: { type: 'float', default: 0.25, doc: "Exponent of 'invscaling' (scikit-learn's SGDRegressor default 0.25)." },
 };
 

@@ -1,28 +1,9 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright';
-import { startDemo, OUTPUT_DIR, type DemoSession } from './demo-server';
+import { OUTPUT_DIR } from './demo-server';
+import { useDemo, ready, runAndWait } from './demo-page';
 
-let demo: DemoSession;
-
-beforeAll(async () => {
-  demo = await startDemo();
-}, 120_000);
-
-afterAll(async () => {
-  await demo?.close();
-});
-
-async function ready(page: Page, rows = '150 rows'): Promise<void> {
-  await page.waitForSelector('body[data-state="ready"]');
-  await expect.poll(() => page.locator('#data-summary').textContent()).toContain(rows);
-}
-
-async function runAndWait(page: Page, timeout = 60_000): Promise<void> {
-  await page.click('#run');
-  await page.waitForSelector('body[data-state="done"], body[data-state="error"]', { timeout });
-  const state = await page.getAttribute('body', 'data-state');
-  if (state !== 'done') throw new Error(`search ended in state ${state}: ${await page.locator('#error').textContent()}`);
-}
+const session = useDemo();
 
 function upload(page: Page, name: string, text: string | Buffer): Promise<void> {
   return page.setInputFiles('#csv-file', { name, mimeType: 'text/csv', buffer: typeof text === 'string' ? Buffer.from(text) : text });
@@ -43,7 +24,7 @@ function fruitCsv(): string {
 
 describe('demo page: CSV upload and bad files', () => {
   it('uploads a CSV with a text target, label-encodes it, tunes, and draws the model itself (2-D data)', async () => {
-    const { page, consoleErrors } = await demo.newPage();
+    const { page, consoleErrors } = await session().newPage();
     await ready(page);
     await upload(page, 'fruit.csv', fruitCsv());
     await expect.poll(() => page.inputValue('#dataset')).toBe('upload');
@@ -77,7 +58,7 @@ describe('demo page: CSV upload and bad files', () => {
   });
 
   it('explains bad CSV files and keeps the page working', async () => {
-    const { page, consoleErrors } = await demo.newPage();
+    const { page, consoleErrors } = await session().newPage();
     await ready(page);
     const error = page.locator('#data-error');
     const cases: [string, string | Buffer, RegExp][] = [

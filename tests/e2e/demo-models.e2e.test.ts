@@ -1,20 +1,13 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright';
-import { startDemo, OUTPUT_DIR, type DemoSession } from './demo-server';
+import { OUTPUT_DIR } from './demo-server';
+import { useDemo } from './demo-page';
 
 /**
  * Every model the library registers (the page reads them from listModels()) must run from the page with its
  * suggested search space: a short random search, the best-model panel, and the picture of the fitted model.
  */
-let demo: DemoSession;
-
-beforeAll(async () => {
-  demo = await startDemo();
-}, 120_000);
-
-afterAll(async () => {
-  await demo?.close();
-});
+const session = useDemo();
 
 async function modelIds(page: Page): Promise<{ id: string; group: string }[]> {
   return page.$$eval('#model optgroup', (groups) =>
@@ -24,7 +17,7 @@ async function modelIds(page: Page): Promise<{ id: string; group: string }[]> {
 
 describe('demo page: every registered model', () => {
   it('runs a short search for each model and shows its hyperparameters, parameters and picture', { timeout: 240_000 }, async () => {
-    const { page, consoleErrors } = await demo.newPage();
+    const { page, consoleErrors } = await session().newPage();
     await page.waitForSelector('body[data-state="ready"]');
     const models = await modelIds(page);
     expect(models.map((m) => m.id)).toContain('knn-classifier');

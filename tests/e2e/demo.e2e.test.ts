@@ -1,33 +1,13 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright';
-import { startDemo, OUTPUT_DIR, type DemoSession } from './demo-server';
+import { OUTPUT_DIR } from './demo-server';
+import { useDemo, ready, runAndWait } from './demo-page';
 
-let demo: DemoSession;
-
-beforeAll(async () => {
-  demo = await startDemo();
-}, 120_000);
-
-afterAll(async () => {
-  await demo?.close();
-});
-
-async function ready(page: Page, rows = '150 rows'): Promise<void> {
-  await page.waitForSelector('body[data-state="ready"]');
-  await expect.poll(() => page.locator('#data-summary').textContent()).toContain(rows);
-}
-
-async function runAndWait(page: Page, timeout = 60_000): Promise<void> {
-  await page.click('#run');
-  await page.waitForSelector('body[data-state="done"], body[data-state="error"]', { timeout });
-  const state = await page.getAttribute('body', 'data-state');
-  if (state !== 'done') throw new Error(`search ended in state ${state}: ${await page.locator('#error').textContent()}`);
-}
+const session = useDemo();
 
 describe('demo page: search, plots, hyperparameters vs parameters (vite build + preview, Chromium)', () => {
   it('runs the KNN grid on iris and shows trials, plots, the best model, its picture and exports', async () => {
-    const { page, consoleErrors } = await demo.newPage({ width: 1366, height: 900 });
+    const { page, consoleErrors } = await session().newPage({ width: 1366, height: 900 });
     await ready(page);
     // The built page carries a strict CSP (wasm allowed, eval and inline code not); the charts run under it.
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
@@ -95,7 +75,7 @@ describe('demo page: search, plots, hyperparameters vs parameters (vite build + 
   });
 
   it('fits a phone-width screen', async () => {
-    const { page, consoleErrors } = await demo.newPage({ width: 390, height: 844 });
+    const { page, consoleErrors } = await session().newPage({ width: 390, height: 844 });
     await ready(page);
     await page.screenshot({ path: `${OUTPUT_DIR}/demo-phone-start.png`, fullPage: true });
     await runAndWait(page);
@@ -108,7 +88,7 @@ describe('demo page: search, plots, hyperparameters vs parameters (vite build + 
   });
 
   it('cancels a running search, keeps what finished, and can run again', async () => {
-    const { page, consoleErrors } = await demo.newPage();
+    const { page, consoleErrors } = await session().newPage();
     await ready(page);
     await page.selectOption('#dataset', 'digits');
     await ready(page, '1797 rows');

@@ -48,7 +48,8 @@ describe('kmeans through tune()', () => {
 
     const model = result.model!;
     const p = model.parameters;
-    expect(p.nClusters).toBe(3);
+    expect(model.hyperparameters.nClusters).toBe(3); // a hyperparameter: not among the learned parameters
+    expect(p.nClusters).toBeUndefined();
     expect((p.centroids as Float64Array).length).toBe(3 * d);
     expect(p.inertia as number).toBeCloseTo(78.851441426146, 9);
     expect(p.nIter as number).toBeGreaterThanOrEqual(1);

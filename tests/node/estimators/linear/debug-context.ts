@@ -2,16 +2,10 @@
  * A worker-like TrainContext over the debug wasm build (asserts active) for calling the linear trainers directly,
  * plus a tiny independent linear-algebra toolbox (plain JS) to check their answers.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createKernels, type Kernels } from '../../../../src/worker/kernels';
+import type { Kernels } from '../../../../src/worker/kernels';
 import type { FoldSide, TrainContext } from '../../../../src/estimators/types';
 
-const wasmPath = fileURLToPath(new URL('../../../../build/hyperwasm.debug.wasm', import.meta.url));
-
-export function debugKernels(): Kernels {
-  return createKernels(readFileSync(wasmPath));
-}
+export { debugKernels } from '../../../helpers/debug-kernels';
 
 export function context(kernels: Kernels, classes: number[] | null = null): TrainContext {
   return { kernels, foldCache: new Map(), seed: 1, hints: {}, classes: classes ? Float64Array.from(classes) : null };
