@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { TuneOptions, TuneResult } from '../../src/public';
-import { camel, metricFor, type ReferenceCase } from './fixtures';
+import { camel, metricFor, type ReferenceCase } from './reference';
 import type { CsvData } from './csv';
 
 type Tune = (o: TuneOptions) => Promise<TuneResult>;
