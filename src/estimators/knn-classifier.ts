@@ -1,6 +1,6 @@
 import type { EstimatorDef, Learned } from './types';
 import type { Params } from '../types';
-import { bruteNeighbors, voteClassifier } from './neighbors';
+import { bruteNeighbors, voteClassifier, type VoteBuffers } from './neighbors';
 import { classIndices, neighborTable } from './knn-table';
 
 /** Hyperparameters shared by both KNN models (scikit-learn names in camelCase, scikit-learn defaults). */
@@ -39,7 +39,14 @@ export const knnClassifier: EstimatorDef = {
       // The training labels' class indices are the same for every candidate on this fold.
       let yClass = ctx.foldCache.get('knn:yClass') as Int32Array | undefined;
       if (!yClass) ctx.foldCache.set('knn:yClass', (yClass = classIndices(train.y!, classes)));
-      const { yPred, proba } = voteClassifier(table, test.rows, k, weights, yClass, classes);
+      // One pair of output buffers per fold, overwritten by every vote: the worker consumes a Prediction (its
+      // metrics) before it runs the next task, so nothing reads these after the next evaluate.
+      let buffers = ctx.foldCache.get('knn:vote') as VoteBuffers | undefined;
+      if (!buffers) {
+        buffers = { yPred: new Float64Array(test.rows), proba: new Float64Array(test.rows * classes.length) };
+        ctx.foldCache.set('knn:vote', buffers);
+      }
+      const { yPred, proba } = voteClassifier(table, test.rows, k, weights, yClass, classes, buffers);
       return { yPred, proba, classes };
     },
     fit(ctx, train) {

@@ -36,9 +36,18 @@ function neighborWeights(table: NeighborTable, q: number, k: number, weights: st
   }
 }
 
+/** Output buffers of a vote: nQuery labels and nQuery x nClasses probabilities. */
+export interface VoteBuffers {
+  yPred: Float64Array;
+  proba: Float64Array;
+}
+
 /**
  * Classifier vote. `yClass[i]` is training row i's index into `classes`. Returns labels and probabilities
- * (rows x nClasses, normalised weights, as scikit-learn's predict_proba).
+ * (rows x nClasses, normalised weights, as scikit-learn's predict_proba). With `out` (at least nQuery and
+ * nQuery x nClasses long) the vote overwrites those buffers and returns views of their first rows instead of
+ * allocating: the worker votes hundreds of times per fold, and fresh ~30 KB arrays per vote cost page faults
+ * (Chromium's ArrayBuffer allocator hands freed memory back to the OS) that two workers in one process contend on.
  */
 export function voteClassifier(
   table: NeighborTable,
@@ -47,10 +56,12 @@ export function voteClassifier(
   weights: string,
   yClass: Int32Array,
   classes: Float64Array,
-): { yPred: Float64Array; proba: Float64Array } {
+  out?: VoteBuffers,
+): VoteBuffers {
   const nC = classes.length;
-  const yPred = new Float64Array(nQuery);
-  const proba = new Float64Array(nQuery * nC);
+  const yPred = out ? out.yPred.subarray(0, nQuery) : new Float64Array(nQuery);
+  const proba = out ? out.proba.subarray(0, nQuery * nC) : new Float64Array(nQuery * nC);
+  if (out) proba.fill(0);
   const w = new Float64Array(k);
   for (let q = 0; q < nQuery; q++) {
     neighborWeights(table, q, k, weights, w);

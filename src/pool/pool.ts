@@ -7,7 +7,10 @@ export type WorkerRemote = Comlink.Remote<WorkerApi>;
 
 /** One unit of work. The pool knows nothing of models: it loads the dataset, then calls `run` on some worker. */
 export interface PoolTask<R> {
-  /** Tasks with the same key share per-worker caches (e.g. one CV fold); the scheduler keeps them together. */
+  /** Tasks with the same key share per-worker caches (e.g. one CV fold); the scheduler keeps them together. Keys are
+   *  ':'-separated, most general part first (tune(): split:fold:model:shareKey): a worker moving on to another group
+   *  prefers, among equally heavy ones, the group sharing the most leading parts with its last (the same fold, which
+   *  stays materialised). */
   affinity: string;
   /** Relative expected cost (any unit, e.g. epochs x rows). Longest tasks go first so no worker is left with a long
    *  tail while others idle (LPT scheduling); tasks without a cost count as 1. */
@@ -245,7 +248,10 @@ export class WorkerPool {
     const q = job.queues.get(first.task.affinity);
     if (!q) return items;
     const bySpeed = Math.floor(BATCH_TARGET_MS / Math.max(job.paceMs, 1e-3));
-    const fairShare = Math.ceil(job.remaining / (2 * job.maxWorkers));
+    // A group too small for another worker to join (sharing it saves less than that worker's set-up: takeFrom's
+    // rule) stays with this worker anyway, so splitting it only adds round trips.
+    const unshared = job.setupMs !== null && ((q.length + 1) * job.paceMs) / 2 <= job.setupMs;
+    const fairShare = unshared ? MAX_BATCH : Math.ceil(job.remaining / (2 * job.maxWorkers));
     const size = Math.max(1, Math.min(MAX_BATCH, bySpeed, fairShare));
     while (items.length < size && q.length > 0) items.push(q.shift()!);
     return items;
@@ -292,16 +298,20 @@ export class WorkerPool {
     for (const s of this.slots) if (s?.alive && s.job === job && s.affinity !== null) held.add(s.affinity);
     // Largest remaining work first: a group no worker holds, else help with the heaviest held one — but only when
     // sharing its remaining work saves more than this worker's set-up on it (else the holder finishes it alone).
+    // Among equally heavy free groups, the one closest to this worker's last group (see PoolTask.affinity).
     let best: QueuedTask<unknown>[] | undefined;
     let bestFree: QueuedTask<unknown>[] | undefined;
     let bestCost = -1;
     let bestFreeCost = -1;
+    let bestFreeNear = -1;
     for (const [key, q] of job.queues) {
       if (q.length === 0) continue;
       let cost = 0;
       for (const item of q) cost += item.task.cost ?? 1;
       if (cost > bestCost) [best, bestCost] = [q, cost];
-      if (!held.has(key) && cost > bestFreeCost) [bestFree, bestFreeCost] = [q, cost];
+      if (held.has(key) || cost < bestFreeCost) continue;
+      const near = preferred === null ? 0 : sharedComponents(key, preferred);
+      if (cost > bestFreeCost || near > bestFreeNear) [bestFree, bestFreeCost, bestFreeNear] = [q, cost, near];
     }
     if (bestFree) return bestFree.shift();
     if (best && job.paceMs !== null && job.setupMs !== null && (best.length * job.paceMs) / 2 <= job.setupMs) return undefined;
@@ -469,6 +479,15 @@ function enqueue<R>(job: ActiveJob<R>, tasks: PoolTask<R>[]): void {
   for (const q of touched) {
     if (q.some((item) => item.task.cost !== undefined)) q.sort((a, b) => (b.task.cost ?? 1) - (a.task.cost ?? 1));
   }
+}
+
+/** How many leading ':'-separated components two affinity keys have in common. */
+function sharedComponents(a: string, b: string): number {
+  const pa = a.split(':');
+  const pb = b.split(':');
+  let n = 0;
+  while (n < pa.length && n < pb.length && pa[n] === pb[n]) n++;
+  return n;
 }
 
 /** Asks the job for more tasks once all have reported; true when it added some. */

@@ -187,25 +187,29 @@ export class WorkerRuntime implements WorkerApi {
         else trainIdx[a++] = i;
       }
     }
-    const gather = (idx: Int32Array): Float64Array => {
-      const src = arena.f64(ds.ptr, rows * cols);
-      const out = new Float64Array(idx.length * cols);
+    // Rows are gathered straight into their arena blocks (no JS-side copy): a fold is ~a dataset's worth of bytes,
+    // and fresh JS buffers of that size per materialisation cost page faults on every fold switch. Both blocks are
+    // allocated before any view is taken, because growing memory detaches views.
+    const trainPtr = arena.alloc(trainIdx.length * cols * 8);
+    const testPtr = testIdx === trainIdx ? trainPtr : arena.alloc(testIdx.length * cols * 8);
+    const src = arena.f64(ds.ptr, rows * cols);
+    const gather = (idx: Int32Array, ptr: number): Float64Array => {
+      const out = arena.f64(ptr, idx.length * cols);
       for (let r = 0; r < idx.length; r++) out.set(src.subarray(idx[r] * cols, idx[r] * cols + cols), r * cols);
       return out;
     };
-    const trainX = gather(trainIdx);
+    const trainX = gather(trainIdx, trainPtr);
     const scaler = preprocess === 'standardize' ? fitScaler(trainX, trainIdx.length, cols) : null;
     if (scaler) applyScaler(trainX, trainIdx.length, cols, scaler);
     const pick = (idx: Int32Array): Float64Array | null => (y ? Float64Array.from(idx, (i) => y[i]) : null);
-    const trainPtr = arena.allocF64(trainX);
     const train: FoldSide = { ptr: trainPtr, rows: trainIdx.length, cols, y: pick(trainIdx) };
     let test: FoldSide;
     if (testIdx === trainIdx) {
       test = train;
     } else {
-      const testX = gather(testIdx);
+      const testX = gather(testIdx, testPtr);
       if (scaler) applyScaler(testX, testIdx.length, cols, scaler);
-      test = { ptr: arena.allocF64(testX), rows: testIdx.length, cols, y: pick(testIdx) };
+      test = { ptr: testPtr, rows: testIdx.length, cols, y: pick(testIdx) };
     }
     this.fold = { key, train, test, scaler, cache: new Map() };
     return this.fold;
