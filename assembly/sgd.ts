@@ -8,7 +8,7 @@
 // shuffles `order` between epochs from the trial's seed and applies the stopping rules, so no random state lives here.
 //
 // A "model-shaped" buffer holds nModels * d weights (row m = model m) followed by nModels intercepts.
-import { axpy, dot, f64At, setF64 } from './vector';
+import { axpy, axpy4, dot, dot4, f64At, scal, setF64 } from './vector';
 
 // Loss ids (src/estimators/sgd-engine.ts mirrors these numbers).
 const SGD_HINGE: i32 = 0; // threshold - p y if p y <= threshold (threshold = lossParam: 1 hinge, 0 perceptron)
@@ -356,11 +356,154 @@ export function sgdShuffle(order: usize, n: i32, seed: u32): void {
   }
 }
 
+/** scikit-learn's WSCALE_THRESHOLD: a weight scale below this is folded into the weights (`reset_wscale`). */
+const WSCALE_MIN: f64 = 1e-9;
+
+/** The four dot products of a fused group (static data: the kernels never allocate). */
+const DOTS: usize = memory.data(4 << 3);
+
+/** Runaway predictions counted by plainScalar in the current epoch (a global: plainScalar returns c). */
+let plainRunaway: i32 = 0;
+
+/**
+ * Classic SGD on one sample for one model, after its dot product: scikit-learn's per-sample step with the weights kept
+ * as wscale * v (its WeightVector). s = v . x; `scales` holds wscale per model. Does the prediction, runaway count,
+ * loss, rate, the L2 shrink as `wscale *= max(0, 1 - l2 eta)` (folding wscale into v when it drops below WSCALE_MIN,
+ * as scikit-learn does), and the intercept; returns c = update / wscale, the multiple of x to add to v (0: no update,
+ * as scikit-learn skips `w.add` when update == 0).
+ */
+@inline function plainScalar(
+  m: i32, s: f64, w: usize, d: i32, yi: usize, model: usize, bias: usize, scales: usize,
+  etaArr: usize, lossArr: usize, factorArr: usize, lossKind: i32, lossParam: f64,
+  withLoss: bool, logFactors: bool, ownRate: bool, shared: f64, l2: f64, withIntercept: bool,
+): f64 {
+  const bPtr = model + bias + (<usize>m << 3);
+  let ws = f64At(scales, m);
+  const p = ws * s + load<f64>(bPtr);
+  const target = f64At(yi, m);
+  if (abs<f64>(p) > RUNAWAY * (1 + abs<f64>(target))) plainRunaway++;
+  const dl = lossAndDLoss(lossKind, lossParam, p, target, withLoss);
+  if (withLoss) {
+    setF64(lossArr, m, f64At(lossArr, m) + lastLoss);
+    if (logFactors) setF64(factorArr, m, f64At(factorArr, m) * lastFactor);
+  }
+  const eta = ownRate ? f64At(etaArr, m) : shared;
+  if (!ownRate) setF64(etaArr, m, eta);
+  if (l2 != 0) {
+    ws *= max<f64>(0, 1 - l2 * eta);
+    if (ws < WSCALE_MIN) {
+      scal(w, ws, d);
+      ws = 1;
+    }
+    setF64(scales, m, ws);
+  }
+  const u = -eta * dl;
+  if (withIntercept) store<f64>(bPtr, load<f64>(bPtr) - eta * dl);
+  return u != 0 ? u / ws : 0;
+}
+
+/**
+ * sgdEpoch for batch size 1, optimizer 'sgd' and penalty none / l2 (the common case, and scikit-learn's own
+ * algorithm): weights as wscale * v, so the L2 shrink costs one multiply per step instead of one per weight, and the
+ * active models in groups of four share each pass over the row (dot4, axpy4). Within an epoch the model buffer holds
+ * v; every wscale is folded back at the end, so between calls it holds the weights. `grad` (unused by this path)
+ * holds wscale per model in its first nModels slots and the active model ids (i32, one per f64 slot) in the next
+ * nModels. In a group, a model whose update is 0 still gets v += 0 x, which leaves v unchanged (up to the sign of a
+ * zero weight) while the other three take their step.
+ */
+function plainEpoch(
+  x: usize, d: i32, order: usize, nOrder: i32, y: usize, nModels: i32, model: usize, grad: usize, perModel: usize,
+  lossKind: i32, lossParam: f64, penalty: i32, schedule: i32, alpha: f64, eta0: f64, powerT: f64,
+  optimalInit: f64, withIntercept: bool, withLoss: bool, t: f64,
+): f64 {
+  const rowBytes = <usize>d << 3;
+  const bias = <usize>nModels * rowBytes;
+  const etaArr = perModel;
+  const activeArr = perModel + (<usize>nModels << 3);
+  const lossArr = perModel + (<usize>(2 * nModels) << 3);
+  const factorArr = perModel + (<usize>(4 * nModels) << 3);
+  const scales = grad;
+  const ids = grad + (<usize>nModels << 3);
+  const logFactors = withLoss && lossKind == SGD_LOG;
+  const ownRate = schedule == RATE_CONSTANT || schedule == RATE_ADAPTIVE;
+  // scikit-learn's shrink factor is 1 - (1 - l1Ratio) eta alpha, with l1Ratio 0 for 'l2'.
+  const l2: f64 = penalty == PENALTY_L2 ? alpha : 0.0;
+  let nActive = 0;
+  for (let m = 0; m < nModels; m++) {
+    setF64(factorArr, m, 1);
+    setF64(lossArr, m, 0);
+    setF64(scales, m, 1);
+    if (f64At(activeArr, m) != 0) {
+      store<i32>(ids + (<usize>nActive << 3), m);
+      nActive++;
+    }
+  }
+  const groups = nActive >> 2;
+  plainRunaway = 0;
+  let rowsSeen = 0;
+  let tt = t;
+  for (let r = 0; r < nOrder; r++) {
+    let shared: f64 = 0;
+    if (schedule == RATE_OPTIMAL) shared = 1.0 / (alpha * (optimalInit + tt - 1));
+    else if (schedule == RATE_INVSCALING) {
+      if (powerT == 0.5) shared = eta0 / Math.sqrt(tt);
+      else if (powerT == 0.25) shared = eta0 / Math.sqrt(Math.sqrt(tt));
+      else shared = eta0 / Math.pow(tt, powerT);
+    }
+    if (r + PREFETCH < nOrder) touchRow(x + <usize>load<i32>(order + (<usize>(r + PREFETCH) << 2)) * rowBytes, rowBytes);
+    const i = load<i32>(order + (<usize>r << 2));
+    const xi = x + <usize>i * rowBytes;
+    const yi = y + (<usize>i * <usize>nModels << 3);
+    let k = 0;
+    for (let g = 0; g < groups; g++, k += 4) {
+      const m0 = load<i32>(ids + (<usize>k << 3));
+      const m1 = load<i32>(ids + (<usize>(k + 1) << 3));
+      const m2 = load<i32>(ids + (<usize>(k + 2) << 3));
+      const m3 = load<i32>(ids + (<usize>(k + 3) << 3));
+      const w0 = model + <usize>m0 * rowBytes;
+      const w1 = model + <usize>m1 * rowBytes;
+      const w2 = model + <usize>m2 * rowBytes;
+      const w3 = model + <usize>m3 * rowBytes;
+      dot4(w0, w1, w2, w3, xi, d, DOTS);
+      const c0 = plainScalar(m0, f64At(DOTS, 0), w0, d, yi, model, bias, scales, etaArr, lossArr, factorArr,
+        lossKind, lossParam, withLoss, logFactors, ownRate, shared, l2, withIntercept);
+      const c1 = plainScalar(m1, f64At(DOTS, 1), w1, d, yi, model, bias, scales, etaArr, lossArr, factorArr,
+        lossKind, lossParam, withLoss, logFactors, ownRate, shared, l2, withIntercept);
+      const c2 = plainScalar(m2, f64At(DOTS, 2), w2, d, yi, model, bias, scales, etaArr, lossArr, factorArr,
+        lossKind, lossParam, withLoss, logFactors, ownRate, shared, l2, withIntercept);
+      const c3 = plainScalar(m3, f64At(DOTS, 3), w3, d, yi, model, bias, scales, etaArr, lossArr, factorArr,
+        lossKind, lossParam, withLoss, logFactors, ownRate, shared, l2, withIntercept);
+      if (c0 != 0 || c1 != 0 || c2 != 0 || c3 != 0) axpy4(w0, w1, w2, w3, xi, c0, c1, c2, c3, d);
+    }
+    for (; k < nActive; k++) {
+      const m = load<i32>(ids + (<usize>k << 3));
+      const w = model + <usize>m * rowBytes;
+      const c = plainScalar(m, dot(w, xi, d), w, d, yi, model, bias, scales, etaArr, lossArr, factorArr,
+        lossKind, lossParam, withLoss, logFactors, ownRate, shared, l2, withIntercept);
+      if (c != 0) axpy(w, xi, c, d);
+    }
+    if (logFactors && ++rowsSeen == LOG_CHUNK) {
+      flushFactors(lossArr, factorArr, nModels);
+      rowsSeen = 0;
+    }
+    tt += 1;
+  }
+  if (logFactors) flushFactors(lossArr, factorArr, nModels);
+  for (let k = 0; k < nActive; k++) {
+    const m = load<i32>(ids + (<usize>k << 3));
+    const ws = f64At(scales, m);
+    if (ws != 1) scal(model + <usize>m * rowBytes, ws, d);
+  }
+  setF64(perModel, 5 * nModels, <f64>plainRunaway);
+  return tt;
+}
+
 /**
  * One epoch over the rows order[0..nOrder) (i32 row indices into x, n x d row-major), in that order, for nModels
  * linear models. y: f64 targets, row-major n x nModels (row i, model m: +1 / -1 for classification, the target
  * for regression); rows not in `order` are never read (validation rows).
- * model: model-shaped (weights then intercepts), updated in place. grad: model-shaped minibatch accumulator.
+ * model: model-shaped (weights then intercepts), updated in place. grad: model-shaped scratch (the minibatch
+ * accumulator; plainEpoch's weight scales); its contents on entry are ignored.
  * m1, m2: model-shaped optimizer state (momentum velocity / Adam first and second moments), l1q: model-shaped
  * cumulative L1 record (its intercept part unused). perModel: 5 x nModels + 1 f64:
  * [eta | active | loss | l1u | scratch | runaway]:
@@ -382,6 +525,12 @@ export function sgdEpoch(
   assert(penalty >= PENALTY_NONE && penalty <= PENALTY_ELASTICNET, 'sgdEpoch: unknown penalty');
   assert(optimizer >= OPT_SGD && optimizer <= OPT_ADAM, 'sgdEpoch: unknown optimizer');
   assert(schedule >= RATE_CONSTANT && schedule <= RATE_ADAPTIVE, 'sgdEpoch: unknown schedule');
+  if (batchSize == 1 && optimizer == OPT_SGD && (penalty == PENALTY_NONE || penalty == PENALTY_L2)) {
+    return plainEpoch(
+      x, d, order, nOrder, y, nModels, model, grad, perModel, lossKind, lossParam, penalty, schedule, alpha, eta0,
+      powerT, optimalInit, fitIntercept != 0, computeLoss != 0, t,
+    );
+  }
   const rowBytes = <usize>d << 3;
   const bias = <usize>nModels * rowBytes;
   const etaArr = perModel;

@@ -210,10 +210,14 @@ function dotLanes(a, ai, b, bi, d) {
  * assembly/sgd.ts sgdEpoch specialised to the benchmark's configuration: log loss, L2 penalty, 'optimal' schedule,
  * plain SGD, batch size 1, intercept fitted, loss accumulated. model: nModels * d weights then nModels intercepts.
  * perModel: [eta | active | loss | l1u] x nModels. Returns the update counter after the epoch.
+ * As the kernel (and scikit-learn's WeightVector), each model's weights are kept as wscale * v within the epoch: the
+ * shrink multiplies wscale, the step adds (update / wscale) x to v, wscale below 1e-9 is folded into v, and every
+ * wscale is folded back at the end of the epoch.
  */
 export function sgdEpochLogL2Optimal(x, d, order, nOrder, y, nModels, model, perModel, alpha, optimalInit, t) {
   const bias = nModels * d;
   const lossOut = new Float64Array(1);
+  const scales = new Float64Array(nModels).fill(1);
   for (let m = 0; m < nModels; m++) perModel[2 * nModels + m] = 0;
   let tt = t;
   for (let r = 0; r < nOrder; r++) {
@@ -222,19 +226,29 @@ export function sgdEpochLogL2Optimal(x, d, order, nOrder, y, nModels, model, per
     for (let m = 0; m < nModels; m++) {
       if (perModel[nModels + m] === 0) continue;
       const w = m * d;
-      const p = dotLanes(model, w, x, xi, d) + model[bias + m];
+      let ws = scales[m];
+      const p = ws * dotLanes(model, w, x, xi, d) + model[bias + m];
       const target = y[order[r] * nModels + m];
       const dl = logLossAndDLoss(p, target, lossOut);
       perModel[2 * nModels + m] += lossOut[0];
       perModel[m] = eta;
-      const shrink = Math.max(0, 1 - alpha * eta);
+      ws *= Math.max(0, 1 - alpha * eta);
+      if (ws < 1e-9) {
+        for (let f = 0; f < d; f++) model[w + f] *= ws;
+        ws = 1;
+      }
+      scales[m] = ws;
       const u = -eta * dl;
-      if (shrink !== 1 || u !== 0) {
-        for (let f = 0; f < d; f++) model[w + f] = model[w + f] * shrink + x[xi + f] * u;
+      if (u !== 0) {
+        const c = u / ws;
+        for (let f = 0; f < d; f++) model[w + f] = model[w + f] + x[xi + f] * c;
       }
       model[bias + m] -= eta * dl;
     }
     tt += 1;
+  }
+  for (let m = 0; m < nModels; m++) {
+    if (scales[m] !== 1) for (let f = 0; f < d; f++) model[m * d + f] *= scales[m];
   }
   return tt;
 }

@@ -96,6 +96,37 @@ describe('one-vs-all in one pass', () => {
     // n_iter_ of a one-vs-all fit is the largest of its models' (scikit-learn).
     expect(joint.nIter).toBe(maxIter);
   });
+
+  it('the fused fast path (l2, batch 1, sgd: models four at a time) equals each class trained alone', () => {
+    // digits: 10 classes = two groups of four models plus a remainder of two, so every branch of the pass runs.
+    const digits = loadDataset('digits');
+    const rows = 400;
+    const cols = digits.X[0].length;
+    const X = Float64Array.from(digits.X.slice(0, rows).flat());
+    applyScaler(X, rows, cols, fitScaler(X, rows, cols));
+    const mark = kernels.arena.mark();
+    try {
+      const side: FoldSide = { ptr: kernels.arena.allocF64(X), rows, cols, y: Float64Array.from(digits.y.slice(0, rows)) };
+      const classes = [...new Set(digits.y)].sort((a, b) => a - b);
+      const K = classes.length;
+      expect(K).toBe(10);
+      const yIdx = Int32Array.from(digits.y.slice(0, rows), (v) => classes.indexOf(v));
+      const targets = new Float64Array(rows * K);
+      for (let i = 0; i < rows; i++) for (let m = 0; m < K; m++) targets[i * K + m] = yIdx[i] === m ? 1 : -1;
+      const s = sgdSettings({ loss: 'log_loss', penalty: 'l2', alpha: 1e-3, epochs: 15, batchSize: 1, optimizer: 'sgd' }, sgdClassifier.hyperparameters);
+      const joint = trainSgd(kernels, side, targets, K, s, 23, yIdx, K, noScore);
+      for (let m = 0; m < K; m++) {
+        const own = Float64Array.from({ length: rows }, (_, i) => targets[i * K + m]);
+        const alone = trainSgd(kernels, side, own, 1, s, 23, yIdx, K, noScore);
+        const jointCoef = joint.coef.subarray(m * cols, m * cols + cols);
+        // Same arithmetic per model whether it runs in a group of four or alone (the sign of an exact zero aside).
+        for (let c = 0; c < cols; c++) expect(alone.coef[c] + 0, `class ${m}, feature ${c}`).toBe(jointCoef[c] + 0);
+        expect(alone.intercept[0]).toBe(joint.intercept[m]);
+      }
+    } finally {
+      kernels.arena.release(mark);
+    }
+  });
 });
 
 describe('stopping rules', () => {
