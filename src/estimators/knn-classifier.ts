@@ -1,7 +1,8 @@
 import type { EstimatorDef, Learned } from './types';
 import type { Params } from '../types';
 import { bruteNeighbors, voteClassifier, type VoteBuffers } from './neighbors';
-import { classIndices, neighborTable } from './knn-table';
+import { neighborTable } from './knn-table';
+import { classIndices } from './labels';
 
 /** Hyperparameters shared by both KNN models (scikit-learn names in camelCase, scikit-learn defaults). */
 export const KNN_HYPERPARAMETERS = {

@@ -44,19 +44,3 @@ export function neighborTable(ctx: TrainContext, train: FoldSide, test: FoldSide
     arena.release(mark);
   }
 }
-
-/** Class index of each label (labels must be members of the sorted `classes`). */
-export function classIndices(y: Float64Array, classes: Float64Array): Int32Array {
-  const out = new Int32Array(y.length);
-  for (let i = 0; i < y.length; i++) {
-    let lo = 0;
-    let hi = classes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (classes[mid] < y[i]) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = lo;
-  }
-  return out;
-}

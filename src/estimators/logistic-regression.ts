@@ -2,6 +2,7 @@ import type { EstimatorDef, FoldSide, Learned, TrainContext } from './types';
 import type { Params } from '../types';
 import { FIT_INTERCEPT_SCHEMA, MAX_ITER_DOC, bool, num, scoresInJs, scoresInWasm, targets } from './linear-common';
 import { fitLogistic, type LogisticFit, type LogisticSettings } from './linear-logistic';
+import { classIndices } from './labels';
 
 /**
  * Logistic regression (scikit-learn 1.2's LogisticRegression with multi_class='auto'): a sigmoid model for two classes,
@@ -37,23 +38,6 @@ export function logisticSettings(params: Params): LogisticSettings {
   return { l1, l2, fitIntercept: bool(params, 'fitIntercept', true), maxIter: num(params, 'maxIter', 100), tol: num(params, 'tol', 1e-4) };
 }
 
-/** Index of each label in the sorted `classes`; throws for a label that is not there. */
-function labelIndices(y: Float64Array, classes: Float64Array): Int32Array {
-  const out = new Int32Array(y.length);
-  for (let i = 0; i < y.length; i++) {
-    let lo = 0;
-    let hi = classes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (classes[mid] < y[i]) lo = mid + 1;
-      else hi = mid;
-    }
-    if (classes[lo] !== y[i]) throw new Error(`logistic-regression: label ${y[i]} is not among the classes`);
-    out[i] = lo;
-  }
-  return out;
-}
-
 interface FittedClasses {
   fit: LogisticFit;
   /** Labels the model was trained on (the classes present in the training rows), sorted. */
@@ -71,7 +55,7 @@ function fitOnTrain(ctx: TrainContext, train: FoldSide, params: Params): FittedC
   const y = targets('logistic-regression', train);
   const all = ctx.classes;
   if (!all) throw new Error('logistic-regression: the class labels of the dataset are missing');
-  const idx = labelIndices(y, all);
+  const idx = classIndices(y, all);
   const seen = new Uint8Array(all.length);
   for (let i = 0; i < idx.length; i++) seen[idx[i]] = 1;
   const columns = Int32Array.from(Array.from(seen.keys()).filter((c) => seen[c] === 1));

@@ -1,6 +1,6 @@
 import type { EstimatorDef, FoldSide, HyperparameterSchema, Learned, Prediction, TrainContext } from './types';
 import type { Params } from '../types';
-import { classIndices } from './knn-table';
+import { classIndices } from './labels';
 import {
   decisionOfMatrix,
   decisionOfSide,
