@@ -4,7 +4,7 @@
  * and once on the API's default pool (the counting platform must never have spawned).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { choice, float, int, MODEL_IDS, listModels, type TuneOptions } from '../../../src/public';
+import { choice, float, int, type TuneOptions } from '../../../src/public';
 import { countingApi, iris, twoGroups } from './helpers';
 import { TuneError } from '../../../src/errors';
 
@@ -121,17 +121,6 @@ const cases: Case[] = [
   { name: 'cv: false for a classifier', code: 'CV_REQUIRED', message: /for clustering only.*cv: \{ folds: 5 \}/, options: () => ({ ...knn, space: {}, cv: false }) },
   { name: 'stratify for a regressor', code: 'STRATIFY_NEEDS_CLASSES', message: /needs a classifier/, options: () => ({ ...reg, space: {}, cv: { folds: 5, stratify: true } }) },
 ];
-
-// A model id of the public list that no estimator implements yet (while estimators are still landing).
-const pending = MODEL_IDS.find((id) => !listModels().some((m) => m.id === id));
-if (pending) {
-  cases.push({
-    name: `listed model not implemented yet (${pending})`,
-    code: 'MODEL_NOT_AVAILABLE',
-    message: /Valid models: .*knn-classifier/,
-    options: () => ({ model: pending, data: { X, y }, space: {} }),
-  });
-}
 
 /** Calls tune with the case's options (and `pool` when given); a throw while building the options also rejects. */
 async function attempt(c: Case, pool?: ReturnType<typeof api.createPool>): Promise<{ error: unknown; ms: number }> {
