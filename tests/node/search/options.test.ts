@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { TuneError } from '../../../src/errors';
 import { createStrategy, type SearchOptions } from '../../../src/search';
 import { compileSpace, float, int } from '../../../src/space';
+import { thrown } from '../../helpers/thrown';
 
 const space = compileSpace({ k: int(1, 5) });
-
-function thrown(fn: () => unknown, code: string): TuneError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TuneError);
-    expect((e as TuneError).code).toBe(code);
-    return e as TuneError;
-  }
-  throw new Error(`expected TuneError ${code}, nothing was thrown`);
-}
 
 describe('search options', () => {
   it('rejects an unknown strategy, suggesting the closest name', () => {

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TuneError } from '../../../src/errors';
 import { compileSpace, float, int, type SpaceSpec } from '../../../src/space';
-
-function thrown(fn: () => unknown, code: string): TuneError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TuneError);
-    expect((e as TuneError).code).toBe(code);
-    return e as TuneError;
-  }
-  throw new Error(`expected TuneError ${code}, nothing was thrown`);
-}
+import { thrown } from '../../helpers/thrown';
 
 describe('compileSpace validation', () => {
   it('rejects a spec that is not a record or an array of records', () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TuneError } from '../../../src/errors';
 import { choice, compileSpace, float, int } from '../../../src/space';
+import { thrown } from '../../helpers/thrown';
 
 /** Runs `fn`, expects a TuneError with `code`, and returns it for message checks. */
-function thrown(fn: () => unknown, code: string): TuneError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TuneError);
-    expect((e as TuneError).code).toBe(code);
-    return e as TuneError;
-  }
-  throw new Error(`expected TuneError ${code}, nothing was thrown`);
-}
-
 describe('int()', () => {
   it('returns normalised plain data', () => {
     expect(int(1, 30)).toEqual({ kind: 'int', low: 1, high: 30, step: 1, log: false });
