@@ -310,6 +310,8 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
           (await api.runTrials(tasks.map((t) => t.payload as TrialTask))).map((r) =>
             'error' in r ? new Error(r.error) : r,
           ),
+        // Fit + score time of a trial: the pool's timing model tells compute from round trips with it.
+        workMs: (r) => ('scoreMs' in r ? r.fitMs + r.scoreMs : undefined),
         onResult(index, result) {
           const ref = taskRefs[index];
           if (ref === 'refit') {

@@ -31,6 +31,10 @@ export interface PoolJob<R> {
   /** Runs several tasks of one affinity in one worker call (results in order, an Error for each task that failed).
    *  Optional: without it every task is its own call. */
   runBatch?(api: WorkerRemote, tasks: PoolTask<R>[]): Promise<(R | Error)[]>;
+  /** The milliseconds a result spent computing inside the worker (e.g. fit + score), when it says. Lets the timing
+   *  model tell a task's own pace from message round trips and set-up: without it, a batch of one fast task measures
+   *  mostly the round trip, and a pace inflated 50x makes sharing a group look worth a second set-up. */
+  workMs?(result: R): number | undefined;
   /** Polled before each dispatch: when true, queued tasks are dropped (running ones finish) and the job then ends
    *  as if drained, so `next` still runs (budgets such as timeoutMs stop a search without losing finished work). */
   shouldStop?(): boolean;
@@ -72,10 +76,31 @@ const ema = (old: number | null, x: number): number => (old === null ? x : 0.7 *
  * per-task pace (the first such batch sets it outright: set-up can make an early estimate 100x too high, and an EMA
  * would take dozens of batches to forget it); the first batch on a new group measures set-up, its time beyond the
  * pace (all of it while no pace is known, an overestimate that only makes stealing more cautious).
+ * `work` holds each task's in-worker time when the job reports it: the pace is then taken from those (in a first
+ * batch, from its tasks after the first, which carries the set-up), so round trips count as set-up, not as pace.
  */
-function recordTiming(job: ActiveJob<unknown>, tasks: number, ms: number, fresh: boolean): void {
+function recordTiming(job: ActiveJob<unknown>, tasks: number, ms: number, fresh: boolean, work: number[] | null): void {
+  if (work && work.length === tasks) {
+    const paced = fresh ? work.slice(1) : work;
+    if (paced.length > 0) job.paceMs = ema(job.paceMs, paced.reduce((a, b) => a + b, 0) / paced.length);
+    if (fresh) job.setupMs = ema(job.setupMs, Math.max(0, ms - tasks * (job.paceMs ?? 0)));
+    return;
+  }
   if (fresh) job.setupMs = ema(job.setupMs, Math.max(0, ms - tasks * (job.paceMs ?? 0)));
   else job.paceMs = ema(job.paceMs, ms / tasks);
+}
+
+/** In-worker times of a batch's outcomes, or null unless the job reports one for every task. */
+function workTimes(job: ActiveJob<unknown>, outcomes: unknown[]): number[] | null {
+  const measure = job.job.workMs;
+  if (!measure) return null;
+  const out: number[] = [];
+  for (const o of outcomes) {
+    const w = o instanceof Error ? undefined : measure(o);
+    if (w === undefined || !Number.isFinite(w) || w < 0) return null;
+    out.push(w);
+  }
+  return out;
 }
 
 /** Retries a task once when its worker dies under it, then records it as failed. */
@@ -244,9 +269,15 @@ export class WorkerPool {
    */
   private withBatch(job: ActiveJob<unknown>, first: QueuedTask<unknown>): QueuedTask<unknown>[] {
     const items = [first];
-    if (!job.job.runBatch || job.paceMs === null) return items;
+    if (!job.job.runBatch) return items;
     const q = job.queues.get(first.task.affinity);
     if (!q) return items;
+    if (job.paceMs === null) {
+      // No pace yet: a second task rides along when the job reports work times (its time is the first clean pace
+      // sample, saving a round trip) and there is plenty left to share.
+      if (job.job.workMs && q.length > 0 && job.remaining >= 4 * job.maxWorkers) items.push(q.shift()!);
+      return items;
+    }
     const bySpeed = Math.floor(BATCH_TARGET_MS / Math.max(job.paceMs, 1e-3));
     // A group too small for another worker to join (sharing it saves less than that worker's set-up: takeFrom's
     // rule) stays with this worker anyway, so splitting it only adds round trips.
@@ -360,7 +391,7 @@ export class WorkerPool {
         items.length > 1 && batchRun
           ? await Promise.race([batchRun(slot.api, items.map((i) => i.task)), slot.death])
           : [await Promise.race([items[0].task.run(slot.api), slot.death])];
-      recordTiming(job, items.length, performance.now() - t0, fresh);
+      recordTiming(job, items.length, performance.now() - t0, fresh, workTimes(job, outcomes));
     } catch (e) {
       failed = e instanceof Error ? e : new Error(String(e));
       workerDied = !slot.alive;

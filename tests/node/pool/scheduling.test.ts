@@ -16,7 +16,9 @@ interface Call {
   batch: number;
 }
 
-function fakePlatform(behaviour: { setupMs?: number; taskMs?: number; failIds?: string[] } = {}) {
+/** setupMs: once per group a worker joins; taskMs: each task (reported as its fitMs); callMs: each message (a round
+ *  trip's cost, not reported as work). */
+function fakePlatform(behaviour: { setupMs?: number; taskMs?: number; callMs?: number; failIds?: string[] } = {}) {
   const calls: Call[] = [];
   let spawned = 0;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -36,15 +38,19 @@ function fakePlatform(behaviour: { setupMs?: number; taskMs?: number; failIds?: 
         await sleep(behaviour.taskMs ?? 0);
         calls.push({ worker, id, batch });
         if (behaviour.failIds?.includes(id)) throw new Error(`task ${id} failed`);
-        return { scores: { x: Number(task.params.id) }, fitMs: 0, scoreMs: 0 };
+        return { scores: { x: Number(task.params.id) }, fitMs: behaviour.taskMs ?? 0, scoreMs: 0 };
       };
       const api = {
         init() {},
         loadDataset() {},
         dropDataset() {},
         stats: () => ({ datasets: [], wasmBytes: 0, arenaBytes: 0 }),
-        runTrial: (task: TrialTask) => run(task, 1),
+        runTrial: async (task: TrialTask) => {
+          await sleep(behaviour.callMs ?? 0);
+          return run(task, 1);
+        },
         async runTrials(tasks: TrialTask[]) {
+          await sleep(behaviour.callMs ?? 0);
           const out = [];
           for (const t of tasks) {
             try {
@@ -135,6 +141,21 @@ describe('pool scheduling', () => {
     const pool = new WorkerPool(platform, { workers: 2 });
     await pool.run({ dataset, tasks: Array.from({ length: 30 }, (_, i) => task(i, 'only')), onResult: () => undefined });
     expect(new Set(calls.map((c) => c.worker)).size).toBe(2);
+    pool.dispose();
+  });
+
+  it('takes the pace from reported work times, so slow round trips do not make a group look worth splitting', async () => {
+    // Each message costs 15 ms, a task's own work ~0: timed from the outside, a one-task batch looks like a 15 ms
+    // task and sharing a 40-task group (~300 ms) would seem to beat a 20 ms set-up. The reported work says otherwise.
+    const { platform, calls } = fakePlatform({ setupMs: 20, taskMs: 0, callMs: 15 });
+    const pool = new WorkerPool(platform, { workers: 2 });
+    const tasks = ['a', 'b', 'c'].flatMap((g, gi) => Array.from({ length: 40 }, (_, i) => task(gi * 100 + i, g)));
+    await pool.run({ dataset, tasks, runBatch, workMs: (r) => r.fitMs + r.scoreMs, onResult: () => undefined });
+    expect(calls).toHaveLength(120);
+    for (const g of [0, 1, 2]) {
+      const workers = new Set(calls.filter((c) => Math.floor(Number(c.id) / 100) === g).map((c) => c.worker));
+      expect(workers.size).toBe(1);
+    }
     pool.dispose();
   });
 });
