@@ -1,7 +1,10 @@
 // Pool measurements of work item [5], environment-neutral like suite.mjs (the Node runner and the Chromium page call
 // it with the package they imported):
-//  - scaling: W1 and W5 with 1 worker and with 2 (interleaved warm runs, medians, same seed); speed-up = t(1) / t(2),
-//    target >= 1.7;
+//  - scaling: W1 and W5 with 1 worker and with 2 on two warm pools, same seed; each round times both back to back,
+//    in alternating order (1-2, 2-1, ...), and the speed-up is the median of the rounds' ratios t(1) / t(2),
+//    target >= 1.7. This host's speed drifts by tens of percent within a minute: a ratio of two medians taken over
+//    the whole series mixes fast and slow minutes, a ratio of neighbours does not, and alternating the order cancels a
+//    steady drift within a round;
 //  - cancellation latency: abort while long trials run, signal -> rejection, median of several, target < 100 ms;
 //  - per-task overhead: a search of tiny tasks (KNN on iris, 600 fits): the wall time the workers are not computing,
 //    per task = (wall x workers - sum of in-worker fit+score time) / tasks, target < 1 ms.
@@ -20,29 +23,32 @@ export const POOL_TARGETS = { speedup: 1.7, cancelMs: 100, overheadMs: 1 };
  * api: the package; datasets(name) -> Promise<{ X: { values, rows, cols }, y }>; progress(text).
  * Returns { scaling: [...], cancel: {...}, overhead: {...} } (plain data).
  */
-export async function runPoolBench(api, datasets, { runs, quick, progress = () => {} }) {
+export async function runPoolBench(api, datasets, { runs, quick, scaling = ['W1', 'W5'], progress = () => {} }) {
   const out = { scaling: [], cancel: null, overhead: null };
-  for (const id of ['W1', 'W5']) {
+  for (const id of scaling) {
     const wl = WORKLOADS.find((w) => w.id === id);
     const data = await datasets(wl.dataset);
-    // This machine's speed drifts by tens of percent over a minute, so 1-worker and 2-worker runs alternate on two
-    // warm pools and each side's median is taken: drift then hits both sides alike.
     const pools = { 1: api.createPool({ workers: 1 }), 2: api.createPool({ workers: 2 }) };
     const times = { 1: [], 2: [] };
+    const ratios = [];
     const best = { 1: null, 2: null };
     let error = null;
     try {
       const options = { ...wl.options(api, data, quick), refit: false };
       for (const w of [1, 2]) await api.tune({ ...options, pool: pools[w], workers: w });
-      const rounds = Math.max(3, runs);
+      // A W1 round takes a few tenths of a second, a W5 round ~10 s: more rounds where they are cheap.
+      const rounds = id === 'W1' ? Math.max(15, 3 * runs) : Math.max(3, runs);
       for (let r = 0; r < rounds; r++) {
-        for (const w of [1, 2]) {
+        const t = {};
+        for (const w of r % 2 === 0 ? [1, 2] : [2, 1]) {
           progress(`scaling ${id}: round ${r + 1}/${rounds}, ${w} worker${w > 1 ? 's' : ''}`);
           const t0 = now();
           const res = await api.tune({ ...options, pool: pools[w], workers: w });
-          times[w].push((now() - t0) / 1000);
+          t[w] = (now() - t0) / 1000;
+          times[w].push(t[w]);
           best[w] = res.best ? res.best.score : NaN;
         }
+        ratios.push(t[1] / t[2]);
       }
     } catch (e) {
       error = e && e.message ? e.message : String(e);
@@ -57,7 +63,8 @@ export async function runPoolBench(api, datasets, { runs, quick, progress = () =
       seconds2: ok ? median(times[2]) : null,
       runs1: times[1],
       runs2: times[2],
-      speedup: ok ? median(times[1]) / median(times[2]) : null,
+      ratios,
+      speedup: ok ? median(ratios) : null,
       sameBest: ok ? Object.is(best[1], best[2]) : null,
       error,
     });
