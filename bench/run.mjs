@@ -308,6 +308,8 @@ function poolTable(pool, quick) {
         ? `error: ${s.error}`
         : `${s.speedup.toFixed(2)}x (median of ${s.ratios.length} paired rounds, ${Math.min(...s.ratios).toFixed(2)}-` +
           `${Math.max(...s.ratios).toFixed(2)}x; medians ${s.seconds1.toFixed(3)} s -> ${s.seconds2.toFixed(3)} s)` +
+          // Two workers cannot be more than twice as fast: such a round saw the host change speed within it.
+          (s.ratios.some((r) => r > 2) ? `; ${s.ratios.filter((r) => r > 2).length} round(s) > 2x: host speed changed mid-round` : '') +
           (s.sameBest ? '' : ' (best differs!)');
       rows.push([env, `speed-up ${s.id}`, measured, `>= ${POOL_TARGETS.speedup}x`, s.error ? 'FAIL' : mark(s.speedup >= POOL_TARGETS.speedup && s.sameBest)]);
     }

@@ -37,7 +37,7 @@ export async function runPoolBench(api, datasets, { runs, quick, scaling = ['W1'
       const options = { ...wl.options(api, data, quick), refit: false };
       for (const w of [1, 2]) await api.tune({ ...options, pool: pools[w], workers: w });
       // A W1 round takes a few tenths of a second, a W5 round ~10 s: more rounds where they are cheap.
-      const rounds = id === 'W1' ? Math.max(15, 3 * runs) : Math.max(3, runs);
+      const rounds = id === 'W1' ? Math.max(15, 3 * runs) : Math.max(5, runs);
       for (let r = 0; r < rounds; r++) {
         const t = {};
         for (const w of r % 2 === 0 ? [1, 2] : [2, 1]) {
