@@ -1,5 +1,5 @@
 import type { ModelId, Params } from './types';
-import type { DatasetMessage, RefitOutcome, TrialOutcome, TrialTask } from './worker/protocol';
+import type { DatasetMessage, RefitOutcome, TrialFailure, TrialOutcome, TrialTask } from './worker/protocol';
 import type { EstimatorDef, TaskHints } from './estimators/types';
 import type { PoolTask, WorkerPool } from './pool/pool';
 import { TuneAbortError, TuneError } from './errors';
@@ -79,6 +79,14 @@ export interface TuneOptions {
    * so a timeout loses at most the batch in flight (without one, every task is queued at once).
    */
   timeoutMs?: number;
+  /**
+   * Fit candidates that differ only in their penalty (lasso and elastic net: alpha) as paths, strongest penalty first,
+   * each fit starting from the previous solution (default false). Faster on long paths and large data; scores agree
+   * with cold starts to within the solver's tolerance, not bit for bit. Paths are cut into chains of a fixed length
+   * (PATH_CHUNK) so results do not depend on the worker count. Not applied with `timeoutMs` (candidates then go in
+   * batches sized by timing, which would make a chain's membership depend on speed).
+   */
+  warmStart?: boolean;
 }
 
 /** Upper bound on candidates per search: every candidate is proposed and validated up front, then held in memory. */
@@ -177,8 +185,15 @@ export function prepareSearch(opts: TuneOptions): PreparedSearch {
   return { settings, scoring, plan, dataset, candidates, resolved, hints: planHints(resolved), folds, capped };
 }
 
-/** A pool task slot: one fold of one candidate, or the refit. */
-type TaskRef = { candidate: number; slot: number } | 'refit';
+/** A pool task slot: one fold of one candidate, a warm-started chain of them (in run order), or the refit. */
+type TaskRef = { candidate: number; slot: number } | { path: { candidate: number; slot: number }[] } | 'refit';
+
+/** What the pool's tasks return: a trial, a warm-started chain's trials, or the refit. */
+type Outcome = TrialOutcome | (TrialOutcome | TrialFailure)[] | RefitOutcome;
+
+/** Fits per warm-started task: a chain restarts cold at each cut, and several chains per path let the workers share
+ *  it. Fixed, so the cuts do not depend on the worker count. */
+const PATH_CHUNK = 10;
 
 /** The facade: validate -> plan tasks -> run on the pool -> aggregate -> refit. */
 export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions): Promise<TuneResult> {
@@ -236,9 +251,13 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
     });
   };
 
+  const warmPaths = settings.warmStart && deadline === null;
+  /** Candidate c's fold `slot` joins a chain: by (fold, model, path key), later ordered along the path. */
+  const paths = new Map<string, { c: number; slot: number; order: number; task: TrialTask; affinity: string }[]>();
+
   /** Tasks for the next `count` candidates, every fold of each. */
-  const batch = (count: number): PoolTask<TrialOutcome | RefitOutcome>[] => {
-    const tasks: PoolTask<TrialOutcome | RefitOutcome>[] = [];
+  const batch = (count: number): PoolTask<Outcome>[] => {
+    const tasks: PoolTask<Outcome>[] = [];
     const end = Math.min(candidates.length, dispatched + count);
     for (let c = dispatched; c < end; c++) {
       folds.forEach(({ split, fold }, slot) => {
@@ -254,18 +273,32 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
           seed: deriveSeed(seed, c, split + 1, fold),
           hints: prep.hints,
         };
-        taskRefs.push({ candidate: c, slot });
         const { def, full } = resolved[c];
         const share = def.shareKey ? `:${def.id}:${def.shareKey(full)}` : `:${def.id}`;
-        tasks.push({
-          affinity: `${split}:${fold}${share}`,
-          cost: def.cost?.(full),
-          payload: task,
-          run: (api) => api.runTrial(task),
-        });
+        const affinity = `${split}:${fold}${share}`;
+        if (warmPaths && def.warmPath) {
+          const key = `${split}:${fold}:${def.id}:${def.warmPath.key(full)}`;
+          const path = paths.get(key) ?? [];
+          path.push({ c, slot, order: def.warmPath.order(full), task, affinity });
+          paths.set(key, path);
+          return;
+        }
+        taskRefs.push({ candidate: c, slot });
+        tasks.push({ affinity, cost: def.cost?.(full), payload: task, run: (api) => api.runTrial(task) });
       });
     }
     dispatched = end;
+    // Chains: each path in order (ties by candidate), cut every PATH_CHUNK fits; one task per chain.
+    for (const path of paths.values()) {
+      path.sort((a, b) => a.order - b.order || a.c - b.c);
+      for (let at = 0; at < path.length; at += PATH_CHUNK) {
+        const chain = path.slice(at, at + PATH_CHUNK);
+        const payload = chain.map((x) => x.task);
+        taskRefs.push({ path: chain.map(({ c, slot }) => ({ candidate: c, slot })) });
+        tasks.push({ affinity: `${chain[0].affinity}:path`, kind: 'path', payload, run: (api) => api.runPath(payload) });
+      }
+    }
+    paths.clear();
     return tasks;
   };
 
@@ -281,7 +314,7 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
 
   const timeIsUp = (): boolean => deadline !== null && now() >= deadline;
 
-  const refitTask = (): PoolTask<TrialOutcome | RefitOutcome>[] => {
+  const refitTask = (): PoolTask<Outcome>[] => {
     refitProposed = true;
     if (!settings.refit) return [];
     const best = pickBest(finalTrials());
@@ -298,20 +331,54 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
     return [{ affinity: 'refit', run: (api) => api.refit(task) }];
   };
 
+  /** One fold of one candidate reported (a trial's outcome or what failed it). */
+  const onTrialResult = (ref: { candidate: number; slot: number }, result: TrialOutcome | Error): void => {
+    const acc = accs[ref.candidate];
+    fitsDone++;
+    if (result instanceof Error) {
+      if (errorScore === 'raise') throw (raised = trialFailed(ref.candidate, candidates[ref.candidate], result.message));
+      acc.addFailure(result.message);
+    } else {
+      const r = result as TrialOutcome;
+      acc.addOutcome(ref.slot, r.scores, r.fitMs, r.scoreMs);
+    }
+    if (!acc.complete) {
+      emitProgress(null, false);
+      return;
+    }
+    const trial = acc.toTrial(numericErrorScore);
+    if (trial.status === 'failed' && errorScore === 'raise') {
+      throw (raised = trialFailed(ref.candidate, candidates[ref.candidate], trial.error ?? 'failed'));
+    }
+    finished.push(trial);
+    if (trial.status === 'ok' && (!bestSoFar || (rankMetricGreater ? trial.meanScore > bestSoFar.meanScore : trial.meanScore < bestSoFar.meanScore))) {
+      bestSoFar = trial;
+    }
+    opts.onTrial?.(trial);
+    emitProgress(trial, finished.length === candidates.length);
+  };
+
   runStarted = now();
   try {
-    await pool.run<TrialOutcome | RefitOutcome>(
+    await pool.run<Outcome>(
       {
         dataset,
         tasks: batch(nextBatchSize()),
         signal: opts.signal,
-        // Fast trials (e.g. KNN votes on a cached neighbour table) go several per message.
-        runBatch: async (api, tasks) =>
-          (await api.runTrials(tasks.map((t) => t.payload as TrialTask))).map((r) =>
+        // Fast trials (e.g. KNN votes on a cached neighbour table) go several per message; warm-started chains are
+        // one call each.
+        runBatch: async (api, tasks) => {
+          if (tasks[0].kind === 'path') return Promise.all(tasks.map((t) => t.run(api).catch(toError)));
+          return (await api.runTrials(tasks.map((t) => t.payload as TrialTask))).map((r) =>
             'error' in r ? new Error(r.error) : r,
-          ),
-        // Fit + score time of a trial: the pool's timing model tells compute from round trips with it.
-        workMs: (r) => ('scoreMs' in r ? r.fitMs + r.scoreMs : undefined),
+          );
+        },
+        // In-worker time (fit + score) of a trial or a chain: the pool's timing model tells compute from round trips
+        // with it.
+        workMs: (r) => {
+          if (!Array.isArray(r)) return 'scoreMs' in r ? r.fitMs + r.scoreMs : undefined;
+          return r.reduce((ms, t) => ms + ('error' in t ? 0 : t.fitMs + t.scoreMs), 0);
+        },
         onResult(index, result) {
           const ref = taskRefs[index];
           if (ref === 'refit') {
@@ -319,29 +386,15 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
             else refitOutcome = result as RefitOutcome;
             return;
           }
-          const acc = accs[ref.candidate];
-          fitsDone++;
-          if (result instanceof Error) {
-            if (errorScore === 'raise') throw (raised = trialFailed(ref.candidate, candidates[ref.candidate], result.message));
-            acc.addFailure(result.message);
-          } else {
-            const r = result as TrialOutcome;
-            acc.addOutcome(ref.slot, r.scores, r.fitMs, r.scoreMs);
-          }
-          if (!acc.complete) {
-            emitProgress(null, false);
+          if ('path' in ref) {
+            // A chain's outcomes in its run order; a chain that failed as a whole (its worker died twice) fails each.
+            ref.path.forEach((r, i) => {
+              const out = result instanceof Error ? result : (result as (TrialOutcome | TrialFailure)[])[i];
+              onTrialResult(r, 'error' in out ? new Error(out.error) : out);
+            });
             return;
           }
-          const trial = acc.toTrial(numericErrorScore);
-          if (trial.status === 'failed' && errorScore === 'raise') {
-            throw (raised = trialFailed(ref.candidate, candidates[ref.candidate], trial.error ?? 'failed'));
-          }
-          finished.push(trial);
-          if (trial.status === 'ok' && (!bestSoFar || (rankMetricGreater ? trial.meanScore > bestSoFar.meanScore : trial.meanScore < bestSoFar.meanScore))) {
-            bestSoFar = trial;
-          }
-          opts.onTrial?.(trial);
-          emitProgress(trial, finished.length === candidates.length);
+          onTrialResult(ref, result as TrialOutcome | Error);
         },
         next() {
           if (refitProposed) return [];
@@ -389,6 +442,10 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
     elapsedMs: now() - started,
     workers: usedWorkers,
   });
+}
+
+function toError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }
 
 function trialFailed(candidate: number, params: Params, message: string): TuneError {

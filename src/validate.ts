@@ -16,7 +16,7 @@ import { describe as describeDistribution, show } from './space/validate';
 
 export const OPTION_KEYS = [
   'model', 'data', 'space', 'search', 'cv', 'scoring', 'preprocess', 'seed', 'workers', 'pool', 'signal',
-  'onProgress', 'onTrial', 'refit', 'errorScore', 'timeoutMs',
+  'onProgress', 'onTrial', 'refit', 'errorScore', 'timeoutMs', 'warmStart',
 ] as const;
 
 export function validateOptionKeys(opts: object): void {
@@ -43,6 +43,7 @@ export interface RunSettings {
   /** A number (NaN by default) given to failed trials, or 'raise'. */
   errorScore: number | 'raise';
   timeoutMs: number | null;
+  warmStart: boolean;
 }
 
 /** Options that are single values or callbacks; the structured ones (data, space, search, cv) are checked by their modules. */
@@ -70,6 +71,14 @@ export function checkRunSettings(opts: Record<string, unknown>): RunSettings {
   const refit = opts.refit ?? true;
   if (typeof refit !== 'boolean') {
     throw new TuneError('INVALID_OPTION', `refit must be true (refit the best candidate on all rows) or false, got ${show(refit)}.`);
+  }
+  const warmStart = opts.warmStart ?? false;
+  if (typeof warmStart !== 'boolean') {
+    throw new TuneError(
+      'INVALID_OPTION',
+      `warmStart must be true (start each fit along a regularisation path from its neighbour's solution) or false, got ${show(warmStart)}.`,
+      { value: warmStart },
+    );
   }
   const errorScore = opts.errorScore ?? NaN;
   if (errorScore !== 'raise' && !(typeof errorScore === 'number' && (Number.isFinite(errorScore) || Number.isNaN(errorScore)))) {
@@ -102,7 +111,7 @@ export function checkRunSettings(opts: Record<string, unknown>): RunSettings {
   if (opts.model !== undefined && typeof opts.model !== 'string') {
     throw new TuneError('INVALID_OPTION', `model must be a model id such as 'knn-classifier', got ${show(opts.model)}.`);
   }
-  return { seed, workers, preprocess, refit, errorScore, timeoutMs };
+  return { seed, workers, preprocess, refit, errorScore, timeoutMs, warmStart };
 }
 
 /** The models of a search: every model any sub-space can use, and per sub-space the models it uses. */

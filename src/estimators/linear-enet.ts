@@ -54,6 +54,19 @@ export function enetSettings(params: Params, l1RatioDefault: number): EnetSettin
   };
 }
 
+/** Solution a path passes to its next fit: coefficients on the centred features of the same training rows. */
+interface EnetWarm {
+  cols: number;
+  fitIntercept: boolean;
+  coef: Float64Array;
+}
+
+/** Starting coefficients: the previous fit of a warm-started path when it matches (same columns and centring). */
+function warmCoef(ctx: TrainContext, cols: number, fitIntercept: boolean): Float64Array | null {
+  const prev = ctx.warm?.value as EnetWarm | null | undefined;
+  return prev && prev.cols === cols && prev.fitIntercept === fitIntercept ? prev.coef : null;
+}
+
 export function fitEnet(model: string, ctx: TrainContext, train: FoldSide, s: EnetSettings): EnetSolution {
   const y = targets(model, train);
   const { wasm, arena } = ctx.kernels;
@@ -84,7 +97,10 @@ export function fitEnet(model: string, ctx: TrainContext, train: FoldSide, s: En
     if (s.fitIntercept) wasm.featureMeans(train.ptr, rows, cols, meanPtr);
     else arena.f64(meanPtr, cols).fill(0);
     wasm.centeredTranspose(train.ptr, rows, cols, meanPtr, xtPtr);
-    arena.f64(wPtr, cols).fill(0);
+    // Coordinate descent starts from w: zero, or the previous solution along a warm-started path.
+    const start = warmCoef(ctx, cols, s.fitIntercept);
+    if (start) arena.f64(wPtr, cols).set(start);
+    else arena.f64(wPtr, cols).fill(0);
     nIter = wasm.enetCoordinateDescent(
       xtPtr, rows, cols, yPtr, wPtr, rPtr, colSqPtr,
       s.alpha * s.l1Ratio * rows, s.alpha * (1 - s.l1Ratio) * rows, s.maxIter, s.tol, statsPtr,
@@ -109,6 +125,7 @@ export function fitEnet(model: string, ctx: TrainContext, train: FoldSide, s: En
   assertFinite(model, 'coefficient', coef, hint);
   const intercept = s.fitIntercept ? yMean - dotJs(xMean, coef) : 0;
   assertFinite(model, 'intercept', [intercept], hint);
+  if (ctx.warm) ctx.warm.value = { cols, fitIntercept: s.fitIntercept, coef } satisfies EnetWarm;
   return { coef, intercept, nIter, converged, dualGap: gap };
 }
 
@@ -125,6 +142,15 @@ export function enetEstimator(
     summary,
     hyperparameters,
     defaultMetric: 'r2',
+    // A path over alpha, strongest penalty first (scikit-learn's enet_path order): sparse solutions come cheap and
+    // each is a good start for the next, weaker penalty.
+    warmPath: {
+      key: (params) => {
+        const { alpha: _alpha, ...rest } = settings(params);
+        return JSON.stringify(rest);
+      },
+      order: (params) => -settings(params).alpha,
+    },
     trainer: {
       evaluate(ctx, train, test, params) {
         const sol = fitEnet(id, ctx, train, settings(params));

@@ -38,6 +38,9 @@ export interface TrainContext {
   hints: TaskHints;
   /** Sorted distinct labels of the whole dataset (classifiers), so every fold predicts in the same label space. */
   classes: Float64Array | null;
+  /** Inside a warm-started path (WarmPath): the previous fit's solution, for this fit to start from and replace.
+   *  Absent otherwise; value null at a path's start or after a failed fit. */
+  warm?: { value: unknown };
 }
 
 /** Predictions of a fitted model on some rows, in the shape the metrics take. */
@@ -83,4 +86,21 @@ export interface EstimatorDef {
   shareKey?(params: Params): string;
   /** Relative cost of one fit (any unit, consistent within the model), for longest-first scheduling. */
   cost?(params: Params): number;
+  /** Candidates that differ only in a regularisation strength form a path that can be fitted in order, each fit
+   *  starting from its neighbour's solution (tune({ warmStart: true })). */
+  warmPath?: WarmPath;
+}
+
+/**
+ * How an estimator's candidates chain into warm-started paths. tune() groups the candidates of one fold by `key`,
+ * sorts each group by `order` (ascending; ties by candidate index) and cuts it into chunks of a fixed length; a chunk
+ * is one task whose fits run in that order in one worker, each from the previous one's solution
+ * (TrainContext.warm). Every choice depends on the candidate list alone, so results do not depend on the worker
+ * count or timing. A warm-started fit converges to the same optimum within the solver's tolerance, not bit for bit.
+ */
+export interface WarmPath {
+  /** Everything but the path's own hyperparameter (params with every default filled in). */
+  key(params: Params): string;
+  /** Position along the path; fits run in ascending order (e.g. -alpha: strongest penalty, sparsest solution first). */
+  order(params: Params): number;
 }

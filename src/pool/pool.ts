@@ -17,6 +17,9 @@ export interface PoolTask<R> {
   cost?: number;
   /** What a job's runBatch sends for this task (e.g. its TrialTask). */
   payload?: unknown;
+  /** Lets runBatch tell kinds of task apart (tune(): warm-started chains are one call each). Tasks of different
+   *  kinds must not share an affinity: a batch is taken from one affinity queue. */
+  kind?: string;
   run(api: WorkerRemote): Promise<R>;
 }
 

@@ -79,6 +79,9 @@ export interface WorkerApi {
   runTrial(task: TrialTask): TrialOutcome;
   /** Several trials in one message (the pool batches fast tasks); results in order. */
   runTrials(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[];
+  /** A warm-started path (WarmPath): the trials in the given order, each fit starting from the previous one's
+   *  solution; a failed trial restarts the chain cold. */
+  runPath(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[];
   refit(task: RefitTask): RefitOutcome;
   stats(): WorkerStats;
 }

@@ -72,7 +72,7 @@ export class WorkerRuntime implements WorkerApi {
     this.datasetsTop = arena.mark();
   }
 
-  runTrial(task: TrialTask): TrialOutcome {
+  runTrial(task: TrialTask, warm?: { value: unknown }): TrialOutcome {
     const ds = this.dataset(task.datasetId);
     const est = getEstimator(task.model);
     const fold = this.materialise(ds, task.split, task.fold, task.preprocess);
@@ -82,6 +82,7 @@ export class WorkerRuntime implements WorkerApi {
       seed: task.seed,
       hints: task.hints,
       classes: ds.msg.classes,
+      warm,
     };
     const arena = this.kernels.arena;
     const mark = arena.mark();
@@ -116,6 +117,18 @@ export class WorkerRuntime implements WorkerApi {
       try {
         return this.runTrial(task);
       } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
+      }
+    });
+  }
+
+  runPath(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[] {
+    const warm: { value: unknown } = { value: null };
+    return tasks.map((task) => {
+      try {
+        return this.runTrial(task, warm);
+      } catch (e) {
+        warm.value = null;
         return { error: e instanceof Error ? e.message : String(e) };
       }
     });

@@ -3,10 +3,12 @@ import { tune, int, createPool, TuneError } from '../../src/index';
 import { parseCsv } from '../helpers/csv';
 import irisCsv from '../fixtures/datasets/iris.csv?raw';
 import wineCsv from '../fixtures/datasets/wine.csv?raw';
+import diabetesCsv from '../fixtures/datasets/diabetes.csv?raw';
 import wineRef from '../fixtures/reference/knn_classifier_wine_std.json';
 
 const iris = parseCsv(irisCsv);
 const wine = parseCsv(wineCsv);
+const diabetes = parseCsv(diabetesCsv);
 
 describe('tune() in Chromium through real Web Workers', () => {
   it('runs on the Web Worker platform (not a Node fallback)', () => {
@@ -31,6 +33,16 @@ describe('tune() in Chromium through real Web Workers', () => {
     }
     const best = wineRef.candidates[wineRef.best_index];
     expect(result.best!.score).toBeCloseTo(best.mean.accuracy, 9);
+  });
+
+  it('warmStart: lasso paths run as chains in the Web Workers, same best as cold starts, scores within tol', async () => {
+    const alpha = Array.from({ length: 20 }, (_, i) => 10 ** (-4 + (5 * i) / 19));
+    const opts = { model: 'lasso', data: { X: diabetes.X, y: diabetes.y }, space: { alpha, tol: 1e-8 }, cv: { folds: 5 }, workers: 2, refit: false } as const;
+    const cold = await tune(opts);
+    const warm = await tune({ ...opts, warmStart: true });
+    expect(warm.best!.params).toEqual(cold.best!.params);
+    warm.trials.forEach((t, i) => t.foldScores.forEach((v, f) => expect(Math.abs(v - cold.trials[i].foldScores[f])).toBeLessThan(1e-6)));
+    expect(warm.trials.some((t, i) => t.foldScores.some((v, f) => !Object.is(v, cold.trials[i].foldScores[f])))).toBe(true);
   });
 
   it('iris grid: trials, best, refit model with learned parameters apart from hyperparameters', async () => {

@@ -39,6 +39,7 @@ const cases: Case[] = [
   { name: 'timeoutMs 0', code: 'INVALID_TIMEOUT', message: /positive finite number of milliseconds/, options: () => ({ ...knn, space: {}, timeoutMs: 0 }) },
   { name: 'preprocess unknown', code: 'INVALID_PREPROCESS', message: /'standardize' or 'none'/, options: () => ({ ...knn, space: {}, preprocess: 'scale' }) },
   { name: 'refit not boolean', code: 'INVALID_OPTION', message: /refit must be true.*or false/, options: () => ({ ...knn, space: {}, refit: 'yes' }) },
+  { name: 'warmStart not boolean', code: 'INVALID_OPTION', message: /warmStart must be true.*or false/, options: () => ({ ...knn, space: {}, warmStart: 1 }) },
   { name: 'onProgress not a function', code: 'INVALID_OPTION', message: /onProgress must be a function/, options: () => ({ ...knn, space: {}, onProgress: 5 }) },
   { name: 'signal not an AbortSignal', code: 'INVALID_OPTION', message: /AbortSignal/, options: () => ({ ...knn, space: {}, signal: {} }) },
 
