@@ -74,3 +74,8 @@ export function unknownNameError(code: string, what: string, name: string, valid
     suggestion,
   });
 }
+
+/** Anything thrown, as an Error (a thrown string or value becomes the message). */
+export function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}

@@ -2,7 +2,7 @@ import type { ModelId, Params } from './types';
 import type { DatasetMessage, RefitOutcome, TrialFailure, TrialOutcome, TrialTask } from './worker/protocol';
 import type { EstimatorDef, TaskHints } from './estimators/types';
 import type { PoolTask, WorkerPool } from './pool/pool';
-import { TuneAbortError, TuneError } from './errors';
+import { TuneAbortError, TuneError, asError } from './errors';
 import { normalizeData, distinctSorted, type DataInput } from './data/normalize';
 import { compileSpace, type SpaceSpec } from './space/index';
 import { createStrategy, type SearchOptions } from './search/index';
@@ -252,12 +252,12 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
   };
 
   const warmPaths = settings.warmStart && deadline === null;
-  /** Candidate c's fold `slot` joins a chain: by (fold, model, path key), later ordered along the path. */
-  const paths = new Map<string, { c: number; slot: number; order: number; task: TrialTask; affinity: string }[]>();
 
   /** Tasks for the next `count` candidates, every fold of each. */
   const batch = (count: number): PoolTask<Outcome>[] => {
     const tasks: PoolTask<Outcome>[] = [];
+    /** Candidate c's fold `slot` joins a chain: by (fold, model, path key), later ordered along the path. */
+    const paths = new Map<string, { c: number; slot: number; order: number; task: TrialTask; affinity: string }[]>();
     const end = Math.min(candidates.length, dispatched + count);
     for (let c = dispatched; c < end; c++) {
       folds.forEach(({ split, fold }, slot) => {
@@ -298,7 +298,6 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
         tasks.push({ affinity: `${chain[0].affinity}:path`, kind: 'path', payload, run: (api) => api.runPath(payload) });
       }
     }
-    paths.clear();
     return tasks;
   };
 
@@ -368,7 +367,7 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
         // Fast trials (e.g. KNN votes on a cached neighbour table) go several per message; warm-started chains are
         // one call each.
         runBatch: async (api, tasks) => {
-          if (tasks[0].kind === 'path') return Promise.all(tasks.map((t) => t.run(api).catch(toError)));
+          if (tasks[0].kind === 'path') return Promise.all(tasks.map((t) => t.run(api).catch(asError)));
           return (await api.runTrials(tasks.map((t) => t.payload as TrialTask))).map((r) =>
             'error' in r ? new Error(r.error) : r,
           );
@@ -442,10 +441,6 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
     elapsedMs: now() - started,
     workers: usedWorkers,
   });
-}
-
-function toError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(String(e));
 }
 
 function trialFailed(candidate: number, params: Params, message: string): TuneError {

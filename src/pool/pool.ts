@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { Platform, SpawnOptions, WorkerHandle } from '../platform/types';
 import type { DatasetMessage, WorkerApi } from '../worker/protocol';
-import { TuneError } from '../errors';
+import { TuneError, asError } from '../errors';
 
 export type WorkerRemote = Comlink.Remote<WorkerApi>;
 
@@ -396,7 +396,7 @@ export class WorkerPool {
           : [await Promise.race([items[0].task.run(slot.api), slot.death])];
       recordTiming(job, items.length, performance.now() - t0, fresh, workTimes(job, outcomes));
     } catch (e) {
-      failed = e instanceof Error ? e : new Error(String(e));
+      failed = asError(e);
       workerDied = !slot.alive;
     }
     job.running.delete(slot);
@@ -420,7 +420,7 @@ export class WorkerPool {
       try {
         job.job.onResult(item.index, err ?? outcomes[b]);
       } catch (e) {
-        this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
+        this.finishJob(job, asError(e));
       }
     }
     if (!job.finished && job.remaining === 0) {
@@ -428,7 +428,7 @@ export class WorkerPool {
       try {
         more = refill(job);
       } catch (e) {
-        this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
+        this.finishJob(job, asError(e));
       }
       if (!more) this.finishJob(job, null);
     }
@@ -450,7 +450,7 @@ export class WorkerPool {
       try {
         more = refill(job);
       } catch (e) {
-        this.finishJob(job, e instanceof Error ? e : new Error(String(e)));
+        this.finishJob(job, asError(e));
         return;
       }
       // Deferred: we are inside pump()'s task selection.

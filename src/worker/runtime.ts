@@ -113,22 +113,20 @@ export class WorkerRuntime implements WorkerApi {
   }
 
   runTrials(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[] {
-    return tasks.map((task) => {
-      try {
-        return this.runTrial(task);
-      } catch (e) {
-        return { error: e instanceof Error ? e.message : String(e) };
-      }
-    });
+    return this.runEach(tasks, undefined);
   }
 
   runPath(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[] {
-    const warm: { value: unknown } = { value: null };
+    return this.runEach(tasks, { value: null });
+  }
+
+  /** The trials in order, each failure caught as its own; along a warm-started path, a failure restarts it cold. */
+  private runEach(tasks: TrialTask[], warm: { value: unknown } | undefined): (TrialOutcome | TrialFailure)[] {
     return tasks.map((task) => {
       try {
         return this.runTrial(task, warm);
       } catch (e) {
-        warm.value = null;
+        if (warm) warm.value = null;
         return { error: e instanceof Error ? e.message : String(e) };
       }
     });

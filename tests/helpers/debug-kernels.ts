@@ -10,6 +10,11 @@ import { createKernels, type Kernels } from '../../src/worker/kernels';
 const bytes = readFileSync(fileURLToPath(new URL('../../build/hyperwasm.debug.wasm', import.meta.url)));
 const module = new WebAssembly.Module(bytes);
 
+/** The compiled debug module itself (e.g. for WorkerRuntime.init in tests that drive a runtime directly). */
+export function debugModule(): WebAssembly.Module {
+  return module;
+}
+
 export function debugKernels(): Kernels {
   return createKernels(module);
 }

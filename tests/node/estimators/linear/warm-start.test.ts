@@ -11,11 +11,7 @@ import { loadDataset } from '../../../helpers/fixtures';
 import { context, debugKernels, randomMatrix, side } from './debug-context';
 import { WorkerRuntime } from '../../../../src/worker/runtime';
 import type { TrialOutcome, TrialTask } from '../../../../src/worker/protocol';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const debugModule = (): WebAssembly.Module =>
-  new WebAssembly.Module(readFileSync(fileURLToPath(new URL('../../../../build/hyperwasm.debug.wasm', import.meta.url))));
+import { debugModule } from '../../../helpers/debug-kernels';
 
 describe('warm start in the coordinate-descent trainer', () => {
   const X = randomMatrix(120, 8, 3);
