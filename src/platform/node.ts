@@ -24,7 +24,7 @@ function workerPath(): URL {
 /**
  * Workers inherit the parent's execArgv by default, and some flags are fatal there: `node --input-type=module -e`
  * makes every worker exit at once ("--input-type can only be used with string input"). Keep the rest (e.g.
- * --max-old-space-size, --enable-source-maps).
+ * --enable-source-maps, --conditions); startWorker drops the process-wide ones Node refuses in a worker.
  */
 function workerExecArgv(): string[] {
   const fatal = /^--(input-type|eval|print|test|watch|check|interactive)\b|^-[epi]$/;
@@ -41,11 +41,33 @@ function workerExecArgv(): string[] {
   return out;
 }
 
+/** Flags Node refused in a worker's execArgv (found at the first spawn, then left out of every later one). */
+const refusedFlags = new Set<string>();
+
+/**
+ * Some process-wide flags are refused in a worker (ERR_WORKER_INVALID_EXEC_ARGV, e.g. `node --trace-gc app.js`),
+ * and which ones depends on the Node version. Node names them in the error; spawn again without them rather than
+ * fail every search of an app that runs with one. Other errors pass through.
+ */
+function startWorker(url: URL | string): Worker {
+  const execArgv = (): string[] => workerExecArgv().filter((a) => !refusedFlags.has(a.split('=')[0]) && !refusedFlags.has(a));
+  try {
+    return new Worker(url, { execArgv: execArgv() });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    const named = /flags?:\s*(.*)$/.exec((e as Error).message)?.[1]?.split(/,\s*/).filter(Boolean) ?? [];
+    for (const flag of named) refusedFlags.add(flag.trim());
+    // Node did not say which (another message format): inherit nothing rather than fail.
+    if (named.length === 0) for (const a of workerExecArgv()) refusedFlags.add(a);
+    return new Worker(url, { execArgv: execArgv() });
+  }
+}
+
 export const nodePlatform: Platform = {
   name: 'node',
   defaultWorkers: () => Math.max(1, availableParallelism()),
   spawn(options): WorkerHandle {
-    const worker = new Worker(options.workerUrl ?? workerPath(), { execArgv: workerExecArgv() });
+    const worker = startWorker(options.workerUrl ?? workerPath());
     const exitCallbacks: ((reason: Error) => void)[] = [];
     let dead = false;
     const die = (reason: Error): void => {
