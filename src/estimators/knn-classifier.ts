@@ -1,7 +1,7 @@
 import type { EstimatorDef, Learned } from './types';
 import type { Params } from '../types';
-import { bruteNeighbors, voteClassifier, type VoteBuffers } from './neighbors';
-import { neighborTable } from './knn-table';
+import { bruteNeighbors, voteClassifier, voteClassifierEveryK, type VoteBuffers } from './neighbors';
+import { neighborTable, predictionsForK } from './knn-table';
 import { classIndices } from './labels';
 
 /** Hyperparameters shared by both KNN models (scikit-learn names in camelCase, scikit-learn defaults). */
@@ -40,6 +40,14 @@ export const knnClassifier: EstimatorDef = {
       // The training labels' class indices are the same for every candidate on this fold.
       let yClass = ctx.foldCache.get('knn:yClass') as Int32Array | undefined;
       if (!yClass) ctx.foldCache.set('knn:yClass', (yClass = classIndices(train.y!, classes)));
+      if (ctx.needsProba === false) {
+        // Labels only: one vote per (fold, p, weights) gives every nNeighbors' labels, bit-identical to voting each.
+        const labels = yClass;
+        const yPred = predictionsForK(ctx, table, `knn:labels:p=${p}:${weights}`, test.rows, k, (kMax) =>
+          voteClassifierEveryK(table, test.rows, kMax, weights, labels, classes),
+        );
+        return { yPred, classes };
+      }
       // One pair of output buffers per fold, overwritten by every vote: the worker consumes a Prediction (its
       // metrics) before it runs the next task, so nothing reads these after the next evaluate.
       let buffers = ctx.foldCache.get('knn:vote') as VoteBuffers | undefined;

@@ -1,6 +1,6 @@
 import type { EstimatorDef, Learned } from './types';
-import { bruteNeighbors, voteRegressor } from './neighbors';
-import { neighborTable } from './knn-table';
+import { bruteNeighbors, voteRegressor, voteRegressorEveryK } from './neighbors';
+import { neighborTable, predictionsForK } from './knn-table';
 import { KNN_HYPERPARAMETERS, knnSettings } from './knn-classifier';
 
 export const knnRegressor: EstimatorDef = {
@@ -14,7 +14,11 @@ export const knnRegressor: EstimatorDef = {
     evaluate(ctx, train, test, params) {
       const { k, weights, p } = knnSettings(params);
       const table = neighborTable(ctx, train, test, p, k);
-      return { yPred: voteRegressor(table, test.rows, k, weights, train.y!) };
+      // One vote per (fold, p, weights) gives every nNeighbors' predictions, bit-identical to voting each.
+      const yPred = predictionsForK(ctx, table, `knn:means:p=${p}:${weights}`, test.rows, k, (kMax) =>
+        voteRegressorEveryK(table, test.rows, kMax, weights, train.y!),
+      );
+      return { yPred };
     },
     fit(ctx, train) {
       return {

@@ -44,3 +44,32 @@ export function neighborTable(ctx: TrainContext, train: FoldSide, test: FoldSide
     arena.release(mark);
   }
 }
+
+interface EveryKVotes {
+  table: NeighborTable;
+  votes: Float64Array;
+}
+
+/**
+ * The predictions for nNeighbors = k, taken from one vote over every k = 1..table.k that is computed once per
+ * (fold, `key`) and cached on the fold next to the table it was voted from (a larger table, built for a larger k,
+ * replaces it). `voteEveryK(kMax)` returns kMax x nQuery predictions, k-major. Costs nQuery x table.k values of
+ * memory: the size of the table's distances.
+ */
+export function predictionsForK(
+  ctx: TrainContext,
+  table: NeighborTable,
+  key: string,
+  nQuery: number,
+  k: number,
+  voteEveryK: (kMax: number) => Float64Array,
+): Float64Array {
+  if (k < 1 || k > table.k) throw new Error(`predictionsForK: k = ${k} outside the table's 1..${table.k}`);
+  const cached = ctx.foldCache.get(key) as EveryKVotes | undefined;
+  let votes = cached && cached.table === table ? cached.votes : undefined;
+  if (!votes) {
+    votes = voteEveryK(table.k);
+    ctx.foldCache.set(key, { table, votes } satisfies EveryKVotes);
+  }
+  return votes.subarray((k - 1) * nQuery, k * nQuery);
+}

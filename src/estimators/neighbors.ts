@@ -102,6 +102,78 @@ export function voteRegressor(
   return out;
 }
 
+/**
+ * Weight of neighbour r of query q for the votes of every k at once. Neighbours come in ascending distance, so
+ * "any zero distance among the first k" is "the first distance is zero" for every k >= 1: the rule of
+ * neighborWeights, without looking ahead.
+ */
+function weightAt(table: NeighborTable, base: number, r: number, byDistance: boolean, anyZero: boolean): number {
+  if (!byDistance) return 1;
+  const d = table.dist[base + r];
+  return anyZero ? (d === 0 ? 1 : 0) : 1 / d;
+}
+
+/**
+ * Predicted labels of every query for every nNeighbors k = 1..kMax (kMax <= table.k), in one pass over the table:
+ * out[(k - 1) * nQuery + q]. A search over nNeighbors then votes once per fold instead of once per candidate.
+ * Equal, bit for bit, to voteClassifier(table, nQuery, k, ...).yPred for each k: each class's weight accumulates in
+ * the same neighbour order, and the leader is kept incrementally under the same rule (largest weight, ties to the
+ * smaller class index): adding w >= 0 to class c can only make c the leader, or leave the leader as it was.
+ */
+export function voteClassifierEveryK(
+  table: NeighborTable,
+  nQuery: number,
+  kMax: number,
+  weights: string,
+  yClass: Int32Array,
+  classes: Float64Array,
+): Float64Array {
+  if (kMax > table.k) throw new Error(`voteClassifierEveryK: kMax ${kMax} exceeds the table's ${table.k}`);
+  const out = new Float64Array(kMax * nQuery);
+  const acc = new Float64Array(classes.length);
+  const byDistance = weights === 'distance';
+  for (let q = 0; q < nQuery; q++) {
+    acc.fill(0);
+    const base = q * table.k;
+    const anyZero = table.dist[base] === 0;
+    let best = 0;
+    for (let r = 0; r < kMax; r++) {
+      const c = yClass[table.idx[base + r]];
+      acc[c] += weightAt(table, base, r, byDistance, anyZero);
+      if (c !== best && (acc[c] > acc[best] || (acc[c] === acc[best] && c < best))) best = c;
+      out[r * nQuery + q] = classes[best];
+    }
+  }
+  return out;
+}
+
+/** Regressor counterpart of voteClassifierEveryK: out[(k - 1) * nQuery + q] equals voteRegressor(..., k, ...)[q]
+ *  bit for bit (the weighted sum and the weight total accumulate in the same order). */
+export function voteRegressorEveryK(
+  table: NeighborTable,
+  nQuery: number,
+  kMax: number,
+  weights: string,
+  y: Float64Array,
+): Float64Array {
+  if (kMax > table.k) throw new Error(`voteRegressorEveryK: kMax ${kMax} exceeds the table's ${table.k}`);
+  const out = new Float64Array(kMax * nQuery);
+  const byDistance = weights === 'distance';
+  for (let q = 0; q < nQuery; q++) {
+    const base = q * table.k;
+    const anyZero = table.dist[base] === 0;
+    let s = 0;
+    let total = 0;
+    for (let r = 0; r < kMax; r++) {
+      const w = weightAt(table, base, r, byDistance, anyZero);
+      s += w * y[table.idx[base + r]];
+      total += w;
+      out[r * nQuery + q] = s / total;
+    }
+  }
+  return out;
+}
+
 /** Brute-force neighbour table in plain TS (main-thread prediction; same ordering rule as the wasm kernel). */
 export function bruteNeighbors(
   train: Float64Array,

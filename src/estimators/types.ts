@@ -38,6 +38,9 @@ export interface TrainContext {
   hints: TaskHints;
   /** Sorted distinct labels of the whole dataset (classifiers), so every fold predicts in the same label space. */
   classes: Float64Array | null;
+  /** Whether this task's metrics read `Prediction.proba` (logLoss, rocAuc). When false a trainer may leave `proba`
+   *  out and take a cheaper path; absent counts as true. */
+  needsProba?: boolean;
   /** Inside a warm-started path (WarmPath): the previous fit's solution, for this fit to start from and replace.
    *  Absent otherwise; value null at a path's start or after a failed fit. */
   warm?: { value: unknown };

@@ -82,6 +82,7 @@ export class WorkerRuntime implements WorkerApi {
       seed: task.seed,
       hints: task.hints,
       classes: ds.msg.classes,
+      needsProba: task.metrics.some((m) => getMetric(m).needsProba),
       warm,
     };
     const arena = this.kernels.arena;
