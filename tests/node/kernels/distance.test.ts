@@ -91,6 +91,38 @@ describe('distance kernels, properties against plain JS', () => {
     );
   });
 
+  it('sqEuclidean and manhattan equal, bit for bit, the same sums taken in the kernel lane order', () => {
+    // The kernels add 4 features per step into two 2-lane accumulators (features k, k+1 | k+2, k+3), add the
+    // accumulators lane-wise, then the two lanes, then the tail in order. Any change to a term (e.g. how |x| is
+    // taken) shows here, below the 1e-9 tolerance of the test above.
+    const laneSum = (terms: number[]): number => {
+      const quads = terms.length & ~3;
+      const acc = [0, 0, 0, 0];
+      let f = 0;
+      for (; f < quads; f += 4) for (let l = 0; l < 4; l++) acc[l] += terms[f + l];
+      let sum = (acc[0] + acc[2]) + (acc[1] + acc[3]);
+      for (; f < terms.length; f++) sum += terms[f];
+      return sum;
+    };
+    fc.assert(
+      fc.property(shape.chain((s) => fc.tuple(fc.constant(s), values(s.nA * s.d), values(s.nB * s.d))), ([s, A, B]) => {
+        k = debugKernels();
+        const a = put(A), b = put(B), o2 = k.arena.alloc(s.nA * s.nB * 8), o1 = k.arena.alloc(s.nA * s.nB * 8);
+        k.wasm.sqEuclidean(a, s.nA, b, s.nB, s.d, o2);
+        k.wasm.manhattan(a, s.nA, b, s.nB, s.d, o1);
+        const sq = get(o2, s.nA * s.nB), l1 = get(o1, s.nA * s.nB);
+        for (let i = 0; i < s.nA; i++) {
+          for (let j = 0; j < s.nB; j++) {
+            const diffs = Array.from({ length: s.d }, (_, c) => A[i * s.d + c] - B[j * s.d + c]);
+            expect(sq[i * s.nB + j]).toBe(laneSum(diffs.map((x) => x * x)));
+            expect(l1[i * s.nB + j]).toBe(laneSum(diffs.map((x) => Math.abs(x))));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('knnTable equals a stable sort by (distance, index) truncated to k', () => {
     fc.assert(
       fc.property(
