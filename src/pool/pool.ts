@@ -385,15 +385,22 @@ export class WorkerPool {
     const t0 = performance.now();
     try {
       const ds = job.job.dataset;
-      if (!slot.datasets.has(ds.id)) {
-        await Promise.race([slot.api.loadDataset(ds), slot.death]);
+      // The dataset goes out back to back with the first batch, not a round trip before it: the worker handles its
+      // messages in order, so the batch finds the rows loaded, and the worker does not wait on this thread, which
+      // is at its busiest (and sharing the cores with the workers) while a search starts.
+      const loading = slot.datasets.has(ds.id) ? null : Promise.race([slot.api.loadDataset(ds), slot.death]);
+      const batchRun = job.job.runBatch;
+      const running: Promise<unknown[]> =
+        items.length > 1 && batchRun
+          ? Promise.race([batchRun(slot.api, items.map((i) => i.task)), slot.death])
+          : Promise.race([items[0].task.run(slot.api), slot.death]).then((r) => [r]);
+      if (loading) {
+        // A failed load fails the batch with the load's error; the batch's own rejection is then moot.
+        running.catch(() => undefined);
+        await loading;
         slot.datasets.add(ds.id);
       }
-      const batchRun = job.job.runBatch;
-      outcomes =
-        items.length > 1 && batchRun
-          ? await Promise.race([batchRun(slot.api, items.map((i) => i.task)), slot.death])
-          : [await Promise.race([items[0].task.run(slot.api), slot.death])];
+      outcomes = await running;
       recordTiming(job, items.length, performance.now() - t0, fresh, workTimes(job, outcomes));
     } catch (e) {
       failed = asError(e);

@@ -18,8 +18,13 @@ interface Call {
 
 /** setupMs: once per group a worker joins; taskMs: each task (reported as its fitMs); callMs: each message (a round
  *  trip's cost, not reported as work). */
-function fakePlatform(behaviour: { setupMs?: number; taskMs?: number; callMs?: number; failIds?: string[] } = {}) {
+function fakePlatform(
+  behaviour: { setupMs?: number; taskMs?: number; callMs?: number; failIds?: string[]; loadMs?: number; loadFails?: number } = {},
+) {
   const calls: Call[] = [];
+  /** What each worker was sent, in arrival order: 'load', 'load-done', 'batch'. */
+  const events: string[] = [];
+  let loadFailures = behaviour.loadFails ?? 0;
   let spawned = 0;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const platform: Platform = {
@@ -42,14 +47,24 @@ function fakePlatform(behaviour: { setupMs?: number; taskMs?: number; callMs?: n
       };
       const api = {
         init() {},
-        loadDataset() {},
+        async loadDataset() {
+          events.push('load');
+          await sleep(behaviour.loadMs ?? 0);
+          if (loadFailures > 0) {
+            loadFailures--;
+            throw new Error('out of memory while loading the dataset');
+          }
+          events.push('load-done');
+        },
         dropDataset() {},
         stats: () => ({ datasets: [], wasmBytes: 0, arenaBytes: 0 }),
         runTrial: async (task: TrialTask) => {
+          events.push('batch');
           await sleep(behaviour.callMs ?? 0);
           return run(task, 1);
         },
         async runTrials(tasks: TrialTask[]) {
+          events.push('batch');
           await sleep(behaviour.callMs ?? 0);
           const out = [];
           for (const t of tasks) {
@@ -79,7 +94,7 @@ function fakePlatform(behaviour: { setupMs?: number; taskMs?: number; callMs?: n
       };
     },
   };
-  return { platform, calls };
+  return { platform, calls, events };
 }
 
 const dataset: DatasetMessage = { id: 'd', X: new Float64Array(2), rows: 1, cols: 2, y: null, classes: null, splits: [] };
@@ -156,6 +171,29 @@ describe('pool scheduling', () => {
       const workers = new Set(calls.filter((c) => Math.floor(Number(c.id) / 100) === g).map((c) => c.worker));
       expect(workers.size).toBe(1);
     }
+    pool.dispose();
+  });
+
+  it('sends the first batch right behind the dataset, without waiting for the load to be acknowledged', async () => {
+    // The real worker handles messages in order, so the batch finds the rows loaded; waiting for the reply would
+    // idle the worker for a round trip through the main thread at the busiest moment of a search.
+    const { platform, events } = fakePlatform({ loadMs: 30 });
+    const pool = new WorkerPool(platform, { workers: 1 });
+    await pool.run({ dataset, tasks: [task(1, 'g')], onResult: () => undefined });
+    expect(events).toEqual(['load', 'batch', 'load-done']);
+    pool.dispose();
+  });
+
+  it('a dataset that fails to load fails those tasks with the load error, and is sent again with the next ones', async () => {
+    const { platform, events } = fakePlatform({ loadFails: 1 });
+    const pool = new WorkerPool(platform, { workers: 1 });
+    const results = new Map<number, unknown>();
+    await pool.run({ dataset, tasks: [task(1, 'g'), task(2, 'g')], runBatch, onResult: (i, r) => results.set(i, r) });
+    expect(results.get(0)).toBeInstanceOf(Error);
+    expect((results.get(0) as Error).message).toMatch(/out of memory while loading/);
+    // The next task needed the dataset again: the failed load was not recorded as resident.
+    expect(results.get(1)).toMatchObject({ scores: { x: 2 } });
+    expect(events.filter((e) => e === 'load')).toHaveLength(2);
     pool.dispose();
   });
 });
