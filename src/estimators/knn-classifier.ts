@@ -44,7 +44,7 @@ export const knnClassifier: EstimatorDef = {
         // Labels only: one vote per (fold, p, weights) gives every nNeighbors' labels, bit-identical to voting each.
         const labels = yClass;
         const yPred = predictionsForK(ctx, table, `knn:labels:p=${p}:${weights}`, test.rows, k, (kMax) =>
-          voteClassifierEveryK(table, test.rows, kMax, weights, labels, classes),
+          voteClassifierEveryK(table, test.rows, kMax, weights, labels, classes, ctx.arrays?.f64(kMax * test.rows)),
         );
         return { yPred, classes };
       }
@@ -52,7 +52,9 @@ export const knnClassifier: EstimatorDef = {
       // metrics) before it runs the next task, so nothing reads these after the next evaluate.
       let buffers = ctx.foldCache.get('knn:vote') as VoteBuffers | undefined;
       if (!buffers) {
-        buffers = { yPred: new Float64Array(test.rows), proba: new Float64Array(test.rows * classes.length) };
+        const n = test.rows;
+        const nC = classes.length;
+        buffers = { yPred: ctx.arrays?.f64(n) ?? new Float64Array(n), proba: ctx.arrays?.f64(n * nC) ?? new Float64Array(n * nC) };
         ctx.foldCache.set('knn:vote', buffers);
       }
       const { yPred, proba } = voteClassifier(table, test.rows, k, weights, yClass, classes, buffers);

@@ -16,7 +16,7 @@ export const knnRegressor: EstimatorDef = {
       const table = neighborTable(ctx, train, test, p, k);
       // One vote per (fold, p, weights) gives every nNeighbors' predictions, bit-identical to voting each.
       const yPred = predictionsForK(ctx, table, `knn:means:p=${p}:${weights}`, test.rows, k, (kMax) =>
-        voteRegressorEveryK(table, test.rows, kMax, weights, train.y!),
+        voteRegressorEveryK(table, test.rows, kMax, weights, train.y!, ctx.arrays?.f64(kMax * test.rows)),
       );
       return { yPred };
     },

@@ -33,9 +33,12 @@ export function neighborTable(ctx: TrainContext, train: FoldSide, test: FoldSide
       else wasm.minkowskiPow(qPtr, nQ, train.ptr, train.rows, train.cols, p, distPtr);
       wasm.knnTable(distPtr, nQ, train.rows, kTable, idxPtr + q0 * kTable * 4, outDistPtr + q0 * kTable * 8);
     }
-    // Copy out: the cache outlives this task's scratch memory.
-    const idx = arena.i32(idxPtr, test.rows * kTable).slice();
-    const dist = arena.f64(outDistPtr, test.rows * kTable).slice();
+    // Copy out: the cache outlives this task's scratch memory (into arrays recycled from fold to fold).
+    const n = test.rows * kTable;
+    const idx = ctx.arrays ? ctx.arrays.i32(n) : new Int32Array(n);
+    const dist = ctx.arrays ? ctx.arrays.f64(n) : new Float64Array(n);
+    idx.set(arena.i32(idxPtr, n));
+    dist.set(arena.f64(outDistPtr, n));
     for (let i = 0; i < dist.length; i++) dist[i] = rootDistance(dist[i], p);
     const table: NeighborTable = { k: kTable, idx, dist };
     ctx.foldCache.set(key, table);

@@ -119,6 +119,7 @@ function weightAt(table: NeighborTable, base: number, r: number, byDistance: boo
  * Equal, bit for bit, to voteClassifier(table, nQuery, k, ...).yPred for each k: each class's weight accumulates in
  * the same neighbour order, and the leader is kept incrementally under the same rule (largest weight, ties to the
  * smaller class index): adding w >= 0 to class c can only make c the leader, or leave the leader as it was.
+ * `out` (kMax x nQuery long), when given, receives the result instead of a new array.
  */
 export function voteClassifierEveryK(
   table: NeighborTable,
@@ -127,9 +128,10 @@ export function voteClassifierEveryK(
   weights: string,
   yClass: Int32Array,
   classes: Float64Array,
+  out: Float64Array = new Float64Array(kMax * nQuery),
 ): Float64Array {
   if (kMax > table.k) throw new Error(`voteClassifierEveryK: kMax ${kMax} exceeds the table's ${table.k}`);
-  const out = new Float64Array(kMax * nQuery);
+  if (out.length !== kMax * nQuery) throw new Error(`voteClassifierEveryK: out has ${out.length} values, not ${kMax * nQuery}`);
   const acc = new Float64Array(classes.length);
   const byDistance = weights === 'distance';
   for (let q = 0; q < nQuery; q++) {
@@ -155,9 +157,10 @@ export function voteRegressorEveryK(
   kMax: number,
   weights: string,
   y: Float64Array,
+  out: Float64Array = new Float64Array(kMax * nQuery),
 ): Float64Array {
   if (kMax > table.k) throw new Error(`voteRegressorEveryK: kMax ${kMax} exceeds the table's ${table.k}`);
-  const out = new Float64Array(kMax * nQuery);
+  if (out.length !== kMax * nQuery) throw new Error(`voteRegressorEveryK: out has ${out.length} values, not ${kMax * nQuery}`);
   const byDistance = weights === 'distance';
   for (let q = 0; q < nQuery; q++) {
     const base = q * table.k;

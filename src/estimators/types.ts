@@ -1,4 +1,5 @@
 import type { Kernels } from '../worker/kernels';
+import type { ArrayRecycler } from '../worker/array-recycler';
 import type { Matrix, ModelId, ModelKind, Params } from '../types';
 
 /** Schema of one hyperparameter: its type, allowed values and default (scikit-learn's default where one exists). */
@@ -41,6 +42,9 @@ export interface TrainContext {
   /** Whether this task's metrics read `Prediction.proba` (logLoss, rocAuc). When false a trainer may leave `proba`
    *  out and take a cheaper path; absent counts as true. */
   needsProba?: boolean;
+  /** Typed arrays for values cached on the fold, recycled when the worker drops the fold (see ArrayRecycler).
+   *  Absent outside a fold's trials (the refit): allocate fresh arrays then. */
+  arrays?: ArrayRecycler;
   /** Inside a warm-started path (WarmPath): the previous fit's solution, for this fit to start from and replace.
    *  Absent otherwise; value null at a path's start or after a failed fit. */
   warm?: { value: unknown };

@@ -4,6 +4,7 @@ import { createKernels, type Kernels, type WasmSource } from './kernels';
 import { getEstimator } from '../estimators/registry';
 import { getMetric } from '../metrics/index';
 import { fitScaler, applyScaler } from './standardize';
+import { ArrayRecycler } from './array-recycler';
 
 interface ResidentDataset {
   msg: Omit<DatasetMessage, 'X'>;
@@ -31,6 +32,8 @@ export class WorkerRuntime implements WorkerApi {
   private readonly datasets = new Map<string, ResidentDataset>();
   private datasetsTop = 0;
   private fold: MaterialisedFold | null = null;
+  /** Arrays of the current fold's cache, taken back when the fold is dropped. */
+  private readonly arrays = new ArrayRecycler();
 
   /** Compiles the kernels. Called once per worker, first; `wasm` overrides the embedded binary. */
   init(wasm?: WasmSource): void {
@@ -83,6 +86,7 @@ export class WorkerRuntime implements WorkerApi {
       hints: task.hints,
       classes: ds.msg.classes,
       needsProba: task.metrics.some((m) => getMetric(m).needsProba),
+      arrays: this.arrays,
       warm,
     };
     const arena = this.kernels.arena;
@@ -169,6 +173,7 @@ export class WorkerRuntime implements WorkerApi {
   private dropFold(): void {
     if (this.fold) this.kernels.arena.release(this.datasetsTop);
     this.fold = null;
+    this.arrays.reclaim();
   }
 
   /**
