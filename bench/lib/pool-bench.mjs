@@ -23,6 +23,9 @@ export const POOL_TARGETS = { speedup: 1.7, cancelMs: 100, overheadMs: 1 };
 /** Minimum time each pool runs a workload before its scaling rounds are timed. */
 const WARMUP_MS = 1000;
 
+/** Lets work queued by a progress report (rendering, messages to the runner) finish before a timed call. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
 /**
  * api: the package; datasets(name) -> Promise<{ X: { values, rows, cols }, y }>; progress(text).
  * Returns { scaling: [...], cancel: {...}, overhead: {...} } (plain data).
@@ -52,8 +55,12 @@ export async function runPoolBench(api, datasets, { runs, quick, scaling = ['W1'
       const rounds = id === 'W1' ? Math.max(31, 3 * runs) : Math.max(5, runs);
       for (let r = 0; r < rounds; r++) {
         const t = {};
+        // Progress once per round, then a pause before timing: in Chromium a progress report is a DOM update plus a
+        // message through the browser process to the runner, work that would otherwise overlap the timed call and,
+        // with both cores busy, slow the 2-worker call alone.
+        progress(`scaling ${id}: round ${r + 1}/${rounds}`);
+        await settle();
         for (const w of r % 2 === 0 ? [1, 2] : [2, 1]) {
-          progress(`scaling ${id}: round ${r + 1}/${rounds}, ${w} worker${w > 1 ? 's' : ''}`);
           const t0 = now();
           const res = await api.tune({ ...options, pool: pools[w], workers: w });
           t[w] = (now() - t0) / 1000;
