@@ -1,9 +1,9 @@
-import type { ModelId, Params } from './types';
+import type { Matrix, ModelId, Params } from './types';
 import type { DatasetMessage, RefitOutcome, TrialFailure, TrialOutcome, TrialTask } from './worker/protocol';
 import type { EstimatorDef, TaskHints } from './estimators/types';
 import type { PoolTask, WorkerPool } from './pool/pool';
 import { TuneAbortError, TuneError, asError } from './errors';
-import { normalizeData, distinctSorted, type DataInput } from './data/normalize';
+import { normalizeData, distinctSorted, type DataInput, type FeatureInput } from './data/normalize';
 import { compileSpace, type SpaceSpec } from './space/index';
 import { createStrategy, type SearchOptions } from './search/index';
 import { planSplits, type CvOptions, type SplitPlan } from './cv/index';
@@ -115,17 +115,29 @@ export interface PreparedSearch {
   capped: boolean;
 }
 
+/** Where tune() finds rows a pool already holds (WorkerPool implements it). */
+export interface RowsSource {
+  residentRows(input: FeatureInput): { id: string; matrix: Matrix } | null;
+  newRowsId(): string;
+}
+
+let rowsCounter = 0;
+const noResidentRows: RowsSource = { residentRows: () => null, newRowsId: () => `rows-local${++rowsCounter}` };
+
 /**
  * Validates every option and plans the search. Pure: no worker is spawned, nothing is sent; every rejection is a
  * TuneError. Order: cheap scalar options, then data, space, models, scoring, splits, strategy, candidates.
+ * `rows` (the pool) may already hold rows equal to data.X: then they are neither copied nor sent again.
  */
-export function prepareSearch(opts: TuneOptions): PreparedSearch {
+export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRows): PreparedSearch {
   if (!opts || typeof opts !== 'object' || Array.isArray(opts)) {
     throw new TuneError('INVALID_OPTIONS', 'tune() takes one options object: tune({ model, data, space, ... }).');
   }
   validateOptionKeys(opts);
   const settings = checkRunSettings(opts as unknown as Record<string, unknown>);
-  const data = normalizeData(opts.data);
+  const input = opts.data && typeof opts.data === 'object' ? (opts.data as { X?: unknown }).X : undefined;
+  const known = input != null && typeof input === 'object' ? rows.residentRows(input as FeatureInput) : null;
+  const data = normalizeData(opts.data, known?.matrix);
   const space = compileSpace(opts.space);
   const models = resolveModels(opts.model, space);
   const kind = models.defs[0].kind;
@@ -175,6 +187,7 @@ export function prepareSearch(opts: TuneOptions): PreparedSearch {
   else folds.push({ split: -1, fold: 0 });
   const dataset: DatasetMessage = {
     id: `ds${++datasetCounter}-${settings.seed}`,
+    rowsId: known ? known.id : rows.newRowsId(),
     X: data.X.values,
     rows: data.X.rows,
     cols: data.X.cols,
@@ -199,7 +212,13 @@ const PATH_CHUNK = 10;
 export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions): Promise<TuneResult> {
   const started = now();
   // ---- validate everything before any worker starts ----
-  const prep = prepareSearch(opts);
+  // prepareSearch asks the pool for rows it already holds only after it has validated opts.pool.
+  let chosen: WorkerPool | null = null;
+  const poolOf = (): WorkerPool => (chosen ??= opts.pool ?? defaultPool());
+  const prep = prepareSearch(opts, {
+    residentRows: (X) => poolOf().residentRows(X),
+    newRowsId: () => poolOf().newRowsId(),
+  });
   const { settings, scoring, candidates, resolved, folds, dataset } = prep;
   const { errorScore, seed } = settings;
   const rankBy = scoring[0];
@@ -207,7 +226,7 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
   const deadline = settings.timeoutMs === null ? null : started + settings.timeoutMs;
 
   // ---- run ----
-  const pool = opts.pool ?? defaultPool();
+  const pool = poolOf();
   const totalTasks = candidates.length * folds.length;
   const usedWorkers = Math.min(settings.workers === 'auto' ? pool.size : settings.workers, pool.size, Math.max(1, totalTasks));
   const accs = candidates.map((params, i) => new TrialAccumulator(i, params, scoring, folds.length));

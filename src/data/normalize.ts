@@ -37,7 +37,11 @@ function isMatrixInput(X: FeatureInput): X is { values: ArrayLike<number>; rows:
 }
 
 /** Copies and validates user data into a dense Float64 matrix and target vector, or throws a TuneError. */
-export function normalizeData(data: DataInput | undefined): NormalizedData {
+/**
+ * Validates data and copies it into the library's own arrays (the caller may reuse its arrays while a search runs).
+ * `knownX`: rows already validated and copied that equal data.X (a pool's resident rows), used instead of a copy.
+ */
+export function normalizeData(data: DataInput | undefined, knownX?: Matrix): NormalizedData {
   if (!data || typeof data !== 'object' || !('X' in data) || data.X == null) {
     throw new TuneError('DATA_MISSING', 'data.X is required: pass { X: number[][], y: number[] } (y optional for kmeans).');
   }
@@ -45,7 +49,7 @@ export function normalizeData(data: DataInput | undefined): NormalizedData {
     // A misspelt key (`Y`, `labels`) would leave y unset: kmeans would then silently ignore the labels.
     if (key !== 'X' && key !== 'y') throw unknownNameError('UNKNOWN_OPTION', 'data field', key, DATA_KEYS);
   }
-  const X = toMatrix(data.X);
+  const X = knownX ?? toMatrix(data.X);
   let y: Float64Array | null = null;
   if (data.y != null) {
     if (typeof data.y !== 'object' || typeof (data.y as ArrayLike<number>).length !== 'number') {

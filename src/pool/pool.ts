@@ -2,6 +2,9 @@ import * as Comlink from 'comlink';
 import type { Platform, SpawnOptions, WorkerHandle } from '../platform/types';
 import type { DatasetMessage, WorkerApi } from '../worker/protocol';
 import { TuneError, asError } from '../errors';
+import type { Matrix } from '../types';
+import type { FeatureInput } from '../data/normalize';
+import { ResidentRows, KEEP_IDLE_BYTES } from './resident-rows';
 
 export type WorkerRemote = Comlink.Remote<WorkerApi>;
 
@@ -117,6 +120,8 @@ interface Slot {
   alive: boolean;
   busy: boolean;
   datasets: Set<string>;
+  /** Ids of the rows this worker holds (sent once, kept across searches until the pool drops them). */
+  rows: Set<string>;
   /** The group (affinity) of the job this worker last ran; only meaningful within that job (another job has
    *  another dataset, so nothing the worker cached for it carries over). */
   affinity: string | null;
@@ -162,6 +167,8 @@ export class WorkerPool {
   private rr = 0;
   private disposed = false;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Rows kept between searches (see ResidentRows). */
+  private readonly resident = new ResidentRows();
 
   constructor(
     private readonly platform: Platform,
@@ -182,6 +189,20 @@ export class WorkerPool {
 
   get isDisposed(): boolean {
     return this.disposed;
+  }
+
+  /**
+   * Rows this pool already holds that equal `input` (data.X in any accepted form), with their id: a search on them
+   * skips copying and sending them. Null when none match.
+   */
+  residentRows(input: FeatureInput): { id: string; matrix: Matrix } | null {
+    const e = this.resident.find(input);
+    return e ? { id: e.id, matrix: e.matrix } : null;
+  }
+
+  /** An id for rows this pool does not hold yet (the job's DatasetMessage.rowsId). */
+  newRowsId(): string {
+    return this.resident.newId();
   }
 
   /** Runs every task of the job; resolves when all have reported, rejects on abort or dispose. */
@@ -231,6 +252,15 @@ export class WorkerPool {
         );
         return;
       }
+      const ds = job.dataset;
+      if (!ds.X) {
+        cleanup();
+        reject(new Error(`pool: the job's dataset '${ds.id}' carries no rows`));
+        return;
+      }
+      // A large dataset first makes room: idle rows kept from earlier searches go (workers hold them in wasm memory).
+      if (bytes > KEEP_IDLE_BYTES / 2) this.dropRows(this.resident.trim(bytes));
+      this.resident.acquire(ds.rowsId, { values: ds.X, rows: ds.rows, cols: ds.cols });
       this.jobs.push(active as ActiveJob<unknown>);
       this.pump();
     });
@@ -247,6 +277,16 @@ export class WorkerPool {
     for (let i = 0; i < this.slots.length; i++) {
       this.slots[i]?.handle.terminate();
       this.slots[i] = null;
+    }
+    this.resident.clear();
+  }
+
+  /** Tells the workers holding these rows to free them. */
+  private dropRows(ids: string[]): void {
+    for (const id of ids) {
+      for (const s of this.slots) {
+        if (s?.alive && s.rows.delete(id)) void Promise.race([s.api.dropRows(id), s.death]).catch(() => undefined);
+      }
     }
   }
 
@@ -358,7 +398,7 @@ export class WorkerPool {
     const death = new Promise<never>((_, reject) => (markDead = reject));
     death.catch(() => undefined);
     const api = Comlink.wrap<WorkerApi>(handle.endpoint);
-    const slot: Slot = { handle, api, death, alive: true, busy: false, datasets: new Set(), affinity: null, job: null };
+    const slot: Slot = { handle, api, death, alive: true, busy: false, datasets: new Set(), rows: new Set(), affinity: null, job: null };
     handle.onExit((reason) => {
       slot.alive = false;
       markDead(reason);
@@ -388,7 +428,11 @@ export class WorkerPool {
       // The dataset goes out back to back with the first batch, not a round trip before it: the worker handles its
       // messages in order, so the batch finds the rows loaded, and the worker does not wait on this thread, which
       // is at its busiest (and sharing the cores with the workers) while a search starts.
-      const loading = slot.datasets.has(ds.id) ? null : Promise.race([slot.api.loadDataset(ds), slot.death]);
+      // The rows go only to a worker that does not hold them yet (from this search or an earlier one on equal rows).
+      const sendRows = !slot.rows.has(ds.rowsId);
+      const loading = slot.datasets.has(ds.id)
+        ? null
+        : Promise.race([slot.api.loadDataset(sendRows ? ds : { ...ds, X: undefined }), slot.death]);
       const batchRun = job.job.runBatch;
       const running: Promise<unknown[]> =
         items.length > 1 && batchRun
@@ -399,6 +443,7 @@ export class WorkerPool {
         running.catch(() => undefined);
         await loading;
         slot.datasets.add(ds.id);
+        slot.rows.add(ds.rowsId);
       }
       outcomes = await running;
       recordTiming(job, items.length, performance.now() - t0, fresh, workTimes(job, outcomes));
@@ -478,10 +523,12 @@ export class WorkerPool {
     job.finished = true;
     const at = this.jobs.indexOf(job);
     if (at >= 0) this.jobs.splice(at, 1);
-    const id = job.job.dataset.id;
+    const { id, rowsId } = job.job.dataset;
     for (const s of this.slots) {
       if (s?.alive && s.datasets.delete(id)) void Promise.race([s.api.dropDataset(id), s.death]).catch(() => undefined);
     }
+    // The rows stay in the workers for a later search on equal rows, within ResidentRows' bounds.
+    this.dropRows(this.resident.release(rowsId));
     if (err) job.reject(err);
     else job.resolve();
     this.maybeIdle();
@@ -497,6 +544,8 @@ export class WorkerPool {
         this.slots[i]?.handle.terminate();
         this.slots[i] = null;
       }
+      // The workers took the rows with them; the main-thread copies go too.
+      this.resident.clear();
     }, timeout);
     (this.idleTimer as { unref?: () => void }).unref?.();
   }

@@ -1,6 +1,7 @@
 /**
  * Messages between the pool (main thread) and a worker, imported by both sides. Everything here must survive
- * structuredClone. A task names (dataset, split, fold) — never rows: the dataset is sent to each worker once.
+ * structuredClone. A task names (dataset, split, fold) — never rows: the dataset is sent to each worker once, and its
+ * rows (X) stay resident across searches: a later search on the same rows sends only its labels and splits.
  */
 import type { ModelId, Params } from '../types';
 import type { Learned, TaskHints } from '../estimators/types';
@@ -8,8 +9,12 @@ import type { Learned, TaskHints } from '../estimators/types';
 export type Preprocess = 'none' | 'standardize';
 
 export interface DatasetMessage {
+  /** This search's dataset (labels, splits); dropped when the search ends. */
   id: string;
-  X: Float64Array;
+  /** The rows' id: the worker keeps rows by this id across searches until the pool drops them (WorkerApi.dropRows). */
+  rowsId: string;
+  /** The rows (rows x cols, row-major). The pool leaves them out when the worker already holds `rowsId`. */
+  X?: Float64Array;
   rows: number;
   cols: number;
   /** Labels or targets, or null for unsupervised data. */
@@ -66,6 +71,8 @@ export interface RefitOutcome {
 
 export interface WorkerStats {
   datasets: string[];
+  /** Ids of the resident rows. */
+  rows: string[];
   wasmBytes: number;
   arenaBytes: number;
 }
@@ -74,8 +81,12 @@ export interface WorkerStats {
 export interface WorkerApi {
   /** Compiles the kernels; called once, first. `wasm` (a module or its bytes) overrides the embedded binary. */
   init(wasm?: WebAssembly.Module | ArrayBuffer | Uint8Array): void;
+  /** Registers a search's dataset; stores its rows when `X` is given, else uses the resident rows `rowsId`. */
   loadDataset(ds: DatasetMessage): void;
+  /** Forgets a search's dataset (not its rows). */
   dropDataset(id: string): void;
+  /** Frees resident rows (the pool no longer keeps them). */
+  dropRows(rowsId: string): void;
   runTrial(task: TrialTask): TrialOutcome;
   /** Several trials in one message (the pool batches fast tasks); results in order. */
   runTrials(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[];

@@ -6,10 +6,17 @@ import { getMetric } from '../metrics/index';
 import { fitScaler, applyScaler } from './standardize';
 import { ArrayRecycler } from './array-recycler';
 
+/** A search's dataset: its labels and splits; the rows are looked up by `msg.rowsId`. */
 interface ResidentDataset {
   msg: Omit<DatasetMessage, 'X'>;
-  /** Address of X in wasm memory (the only copy this worker keeps). */
+}
+
+/** Rows kept in wasm memory across searches (the only copy this worker keeps). */
+interface ResidentRows {
+  /** Address of X in wasm memory; moves when other rows are freed (compaction). */
   ptr: number;
+  rows: number;
+  cols: number;
 }
 
 interface MaterialisedFold {
@@ -23,14 +30,16 @@ interface MaterialisedFold {
 const now = (): number => performance.now();
 
 /**
- * The state of one worker: its wasm instance, the datasets resident in wasm memory, and the current fold
- * (gathered, optionally standardised, with a cache for work shared by candidates on that fold).
- * Arena layout: [datasets...][current fold train|test][per-task scratch].
+ * The state of one worker: its wasm instance, the rows resident in wasm memory, the datasets of running searches
+ * (labels and splits over those rows), and the current fold (gathered, optionally standardised, with a cache for work
+ * shared by candidates on that fold).
+ * Arena layout: [resident rows...][current fold train|test][per-task scratch].
  */
 export class WorkerRuntime implements WorkerApi {
   private kernelsOrNull: Kernels | null = null;
   private readonly datasets = new Map<string, ResidentDataset>();
-  private datasetsTop = 0;
+  private readonly residentRows = new Map<string, ResidentRows>();
+  private residentTop = 0;
   private fold: MaterialisedFold | null = null;
   /** Arrays of the current fold's cache, taken back when the fold is dropped. */
   private readonly arrays = new ArrayRecycler();
@@ -39,7 +48,7 @@ export class WorkerRuntime implements WorkerApi {
   init(wasm?: WasmSource): void {
     if (this.kernelsOrNull) return;
     this.kernelsOrNull = createKernels(wasm);
-    this.datasetsTop = this.kernelsOrNull.arena.mark();
+    this.residentTop = this.kernelsOrNull.arena.mark();
   }
 
   private get kernels(): Kernels {
@@ -48,31 +57,48 @@ export class WorkerRuntime implements WorkerApi {
   }
 
   loadDataset(ds: DatasetMessage): void {
+    const { X, ...meta } = ds;
+    if (X) {
+      if (X.length !== ds.rows * ds.cols) throw new Error(`worker: rows '${ds.rowsId}' have ${X.length} values, not ${ds.rows} x ${ds.cols}`);
+      if (this.residentRows.has(ds.rowsId)) this.dropRows(ds.rowsId);
+      const arena = this.kernels.arena;
+      this.dropFold();
+      const ptr = arena.allocF64(X);
+      this.residentTop = arena.mark();
+      this.residentRows.set(ds.rowsId, { ptr, rows: ds.rows, cols: ds.cols });
+    } else {
+      const rows = this.residentRows.get(ds.rowsId);
+      if (!rows) throw new Error(`worker: rows '${ds.rowsId}' are not resident (the pool must send them with the dataset)`);
+      if (rows.rows !== ds.rows || rows.cols !== ds.cols) {
+        throw new Error(`worker: rows '${ds.rowsId}' are ${rows.rows} x ${rows.cols}, the dataset says ${ds.rows} x ${ds.cols}`);
+      }
+    }
     if (this.datasets.has(ds.id)) this.dropDataset(ds.id);
-    const arena = this.kernels.arena;
-    this.dropFold();
-    const ptr = arena.allocF64(ds.X);
-    this.datasetsTop = arena.mark();
-    const { X: _x, ...meta } = ds;
-    this.datasets.set(ds.id, { msg: meta, ptr });
+    this.datasets.set(ds.id, { msg: meta });
   }
 
   dropDataset(id: string): void {
-    if (!this.datasets.has(id)) return;
+    if (!this.datasets.delete(id)) return;
+    // The materialised fold belongs to one dataset (its labels and splits).
+    if (this.fold?.key.startsWith(`${id}|`)) this.dropFold();
+  }
+
+  dropRows(rowsId: string): void {
+    if (!this.residentRows.has(rowsId)) return;
     this.dropFold();
-    this.datasets.delete(id);
-    // Compact: move the remaining datasets down in address order so the arena stays LIFO.
+    this.residentRows.delete(rowsId);
+    // Compact: move the remaining rows down in address order so the arena stays LIFO.
     const arena = this.kernels.arena;
     const bytes = new Uint8Array(arena.memory.buffer);
-    const kept = [...this.datasets.values()].sort((a, b) => a.ptr - b.ptr);
+    const kept = [...this.residentRows.values()].sort((a, b) => a.ptr - b.ptr);
     arena.release(arena.start);
-    for (const d of kept) {
-      const len = d.msg.rows * d.msg.cols * 8;
+    for (const r of kept) {
+      const len = r.rows * r.cols * 8;
       const dst = arena.alloc(len);
-      if (dst !== d.ptr) bytes.copyWithin(dst, d.ptr, d.ptr + len);
-      d.ptr = dst;
+      if (dst !== r.ptr) bytes.copyWithin(dst, r.ptr, r.ptr + len);
+      r.ptr = dst;
     }
-    this.datasetsTop = arena.mark();
+    this.residentTop = arena.mark();
   }
 
   runTrial(task: TrialTask, warm?: { value: unknown }): TrialOutcome {
@@ -159,6 +185,7 @@ export class WorkerRuntime implements WorkerApi {
   stats(): WorkerStats {
     return {
       datasets: [...this.datasets.keys()],
+      rows: [...this.residentRows.keys()],
       wasmBytes: this.kernels.arena.memory.buffer.byteLength,
       arenaBytes: this.kernels.arena.used(),
     };
@@ -171,7 +198,7 @@ export class WorkerRuntime implements WorkerApi {
   }
 
   private dropFold(): void {
-    if (this.fold) this.kernels.arena.release(this.datasetsTop);
+    if (this.fold) this.kernels.arena.release(this.residentTop);
     this.fold = null;
     this.arrays.reclaim();
   }
@@ -209,7 +236,9 @@ export class WorkerRuntime implements WorkerApi {
     // allocated before any view is taken, because growing memory detaches views.
     const trainPtr = arena.alloc(trainIdx.length * cols * 8);
     const testPtr = testIdx === trainIdx ? trainPtr : arena.alloc(testIdx.length * cols * 8);
-    const src = arena.f64(ds.ptr, rows * cols);
+    const resident = this.residentRows.get(ds.msg.rowsId);
+    if (!resident) throw new Error(`worker: the rows of dataset '${ds.msg.id}' are no longer resident`);
+    const src = arena.f64(resident.ptr, rows * cols);
     const gather = (idx: Int32Array, ptr: number): Float64Array => {
       const out = arena.f64(ptr, idx.length * cols);
       for (let r = 0; r < idx.length; r++) out.set(src.subarray(idx[r] * cols, idx[r] * cols + cols), r * cols);

@@ -83,7 +83,7 @@ describe('worker pool', () => {
 
   it('a task whose worker dies twice is recorded as failed; the others complete', async () => {
     const pool = createPool({ workers: 1 });
-    const ds: DatasetMessage = { id: 'kill-test', X: new Float64Array([0, 1, 2, 3]), rows: 2, cols: 2, y: null, classes: null, splits: [] };
+    const ds: DatasetMessage = { id: 'kill-test', rowsId: 'kill-rows', X: new Float64Array([0, 1, 2, 3]), rows: 2, cols: 2, y: null, classes: null, splits: [] };
     const results: (string | number)[] = [];
     try {
       await pool.run<number>({
@@ -119,6 +119,33 @@ describe('worker pool', () => {
       expect(strip(b)).toEqual(strip(separateB));
     } finally {
       pool.dispose();
+    }
+  });
+
+  it('rows kept between searches: equal rows are reused, changed rows are never mistaken for them', async () => {
+    const pool = createPool({ workers: 2 });
+    const fresh = createPool({ workers: 2 });
+    try {
+      const first = await irisSearch({ pool });
+      // Equal rows in new arrays (as an app that rebuilds its data): the pool reuses what its workers hold.
+      const copy = iris.X.map((row) => row.slice());
+      expect(pool.residentRows(copy)).not.toBeNull();
+      const again = await irisSearch({ pool, data: { X: copy, y: iris.y } });
+      expect(strip(again)).toEqual(strip(first));
+      // One value changed: new rows, the same results as a pool that never saw the old ones.
+      copy[7][2] += 3;
+      expect(pool.residentRows(copy)).toBeNull();
+      const changed = await irisSearch({ pool, data: { X: copy, y: iris.y } });
+      const reference = await irisSearch({ pool: fresh, data: { X: copy, y: iris.y } });
+      expect(strip(changed)).toEqual(strip(reference));
+      expect(strip(changed)).not.toEqual(strip(first));
+      // Mutating the caller's array after a search does not reach the kept rows (they are the pool's copy).
+      copy[7][2] -= 3;
+      const back = await irisSearch({ pool, data: { X: copy, y: iris.y } });
+      expect(strip(back)).toEqual(strip(first));
+    } finally {
+      pool.dispose();
+      fresh.dispose();
     }
   });
 
@@ -161,7 +188,7 @@ describe('worker pool', () => {
 
   it('refuses a dataset too large for wasm memory before copying it to any worker', async () => {
     const pool = createPool({ workers: 2 });
-    const huge: DatasetMessage = { id: 'huge', X: new Float64Array(0), rows: 2 ** 27, cols: 2, y: null, classes: null, splits: [] };
+    const huge: DatasetMessage = { id: 'huge', rowsId: 'huge-rows', X: new Float64Array(0), rows: 2 ** 27, cols: 2, y: null, classes: null, splits: [] };
     const err = await pool.run({ dataset: huge, tasks: [{ affinity: 'x', run: async () => 0 }], onResult: () => undefined }).then(
       () => null,
       (e: unknown) => e,

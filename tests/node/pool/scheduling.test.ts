@@ -22,7 +22,8 @@ function fakePlatform(
   behaviour: { setupMs?: number; taskMs?: number; callMs?: number; failIds?: string[]; loadMs?: number; loadFails?: number } = {},
 ) {
   const calls: Call[] = [];
-  /** What each worker was sent, in arrival order: 'load', 'load-done', 'batch'. */
+  /** What the workers were sent, in arrival order: 'load' (+rows when X came along), 'load-done', 'batch',
+   *  'dropRows:<id>'. */
   const events: string[] = [];
   let loadFailures = behaviour.loadFails ?? 0;
   let spawned = 0;
@@ -47,8 +48,8 @@ function fakePlatform(
       };
       const api = {
         init() {},
-        async loadDataset() {
-          events.push('load');
+        async loadDataset(ds: DatasetMessage) {
+          events.push(ds.X ? 'load+rows' : 'load');
           await sleep(behaviour.loadMs ?? 0);
           if (loadFailures > 0) {
             loadFailures--;
@@ -57,6 +58,9 @@ function fakePlatform(
           events.push('load-done');
         },
         dropDataset() {},
+        dropRows(id: string) {
+          events.push(`dropRows:${id}`);
+        },
         stats: () => ({ datasets: [], wasmBytes: 0, arenaBytes: 0 }),
         runTrial: async (task: TrialTask) => {
           events.push('batch');
@@ -97,7 +101,7 @@ function fakePlatform(
   return { platform, calls, events };
 }
 
-const dataset: DatasetMessage = { id: 'd', X: new Float64Array(2), rows: 1, cols: 2, y: null, classes: null, splits: [] };
+const dataset: DatasetMessage = { id: 'd', rowsId: 'r', X: new Float64Array(2), rows: 1, cols: 2, y: null, classes: null, splits: [] };
 
 function task(id: number, group: string, cost?: number): PoolTask<TrialOutcome> {
   const payload = { params: { id, group } } as unknown as TrialTask;
@@ -180,7 +184,7 @@ describe('pool scheduling', () => {
     const { platform, events } = fakePlatform({ loadMs: 30 });
     const pool = new WorkerPool(platform, { workers: 1 });
     await pool.run({ dataset, tasks: [task(1, 'g')], onResult: () => undefined });
-    expect(events).toEqual(['load', 'batch', 'load-done']);
+    expect(events).toEqual(['load+rows', 'batch', 'load-done']);
     pool.dispose();
   });
 
@@ -193,7 +197,35 @@ describe('pool scheduling', () => {
     expect((results.get(0) as Error).message).toMatch(/out of memory while loading/);
     // The next task needed the dataset again: the failed load was not recorded as resident.
     expect(results.get(1)).toMatchObject({ scores: { x: 2 } });
-    expect(events.filter((e) => e === 'load')).toHaveLength(2);
+    expect(events.filter((e) => e === 'load+rows')).toHaveLength(2);
+    pool.dispose();
+  });
+
+  it('sends rows once: a later search on the same rows loads its dataset without them', async () => {
+    const { platform, events } = fakePlatform();
+    const pool = new WorkerPool(platform, { workers: 1 });
+    const job = (id: string, rowsId: string) => ({ dataset: { ...dataset, id, rowsId }, tasks: [task(1, 'g')], onResult: () => undefined });
+    await pool.run(job('a', 'r1'));
+    await pool.run(job('b', 'r1'));
+    await pool.run(job('c', 'r2'));
+    expect(events.filter((e) => e.startsWith('load') && e !== 'load-done')).toEqual(['load+rows', 'load', 'load+rows']);
+    pool.dispose();
+  });
+
+  it('drops the least recently used idle rows beyond the bound, and sends rows again to a replaced worker', async () => {
+    const { platform, events } = fakePlatform();
+    const pool = new WorkerPool(platform, { workers: 1 });
+    const job = (id: string, rowsId: string) => ({ dataset: { ...dataset, id, rowsId }, tasks: [task(1, 'g')], onResult: () => undefined });
+    for (const [i, rows] of ['r1', 'r2', 'r3'].entries()) await pool.run(job(`j${i}`, rows));
+    // Two idle rows are kept (r2, r3); r1, the least recently used, is freed in the worker.
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events).toContain('dropRows:r1');
+    expect(events).not.toContain('dropRows:r2');
+    pool.terminateWorker(0);
+    await new Promise((r) => setTimeout(r, 10));
+    events.length = 0;
+    await pool.run(job('again', 'r3'));
+    expect(events[0]).toBe('load+rows'); // the new worker had never seen r3
     pool.dispose();
   });
 });

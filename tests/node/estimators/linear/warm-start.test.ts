@@ -120,7 +120,7 @@ describe('WorkerRuntime.runPath', () => {
   const runtime = (): WorkerRuntime => {
     const rt = new WorkerRuntime();
     rt.init(debugModule());
-    rt.loadDataset({ id: 'd', X, rows, cols, y: Float64Array.from(d.y), classes: null, splits: [foldIds] });
+    rt.loadDataset({ id: 'd', rowsId: 'r', X, rows, cols, y: Float64Array.from(d.y), classes: null, splits: [foldIds] });
     return rt;
   };
 
