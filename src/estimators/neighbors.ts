@@ -113,6 +113,12 @@ function weightAt(table: NeighborTable, base: number, r: number, byDistance: boo
   return anyZero ? (d === 0 ? 1 : 0) : 1 / d;
 }
 
+/** The every-k votes' preconditions: kMax within the table, `out` exactly kMax x nQuery. */
+function checkEveryK(name: string, table: NeighborTable, nQuery: number, kMax: number, out: Float64Array): void {
+  if (kMax > table.k) throw new Error(`${name}: kMax ${kMax} exceeds the table's ${table.k}`);
+  if (out.length !== kMax * nQuery) throw new Error(`${name}: out has ${out.length} values, not ${kMax * nQuery}`);
+}
+
 /**
  * Predicted labels of every query for every nNeighbors k = 1..kMax (kMax <= table.k), in one pass over the table:
  * out[(k - 1) * nQuery + q]. A search over nNeighbors then votes once per fold instead of once per candidate.
@@ -130,8 +136,7 @@ export function voteClassifierEveryK(
   classes: Float64Array,
   out: Float64Array = new Float64Array(kMax * nQuery),
 ): Float64Array {
-  if (kMax > table.k) throw new Error(`voteClassifierEveryK: kMax ${kMax} exceeds the table's ${table.k}`);
-  if (out.length !== kMax * nQuery) throw new Error(`voteClassifierEveryK: out has ${out.length} values, not ${kMax * nQuery}`);
+  checkEveryK('voteClassifierEveryK', table, nQuery, kMax, out);
   const acc = new Float64Array(classes.length);
   const byDistance = weights === 'distance';
   for (let q = 0; q < nQuery; q++) {
@@ -159,8 +164,7 @@ export function voteRegressorEveryK(
   y: Float64Array,
   out: Float64Array = new Float64Array(kMax * nQuery),
 ): Float64Array {
-  if (kMax > table.k) throw new Error(`voteRegressorEveryK: kMax ${kMax} exceeds the table's ${table.k}`);
-  if (out.length !== kMax * nQuery) throw new Error(`voteRegressorEveryK: out has ${out.length} values, not ${kMax * nQuery}`);
+  checkEveryK('voteRegressorEveryK', table, nQuery, kMax, out);
   const byDistance = weights === 'distance';
   for (let q = 0; q < nQuery; q++) {
     const base = q * table.k;

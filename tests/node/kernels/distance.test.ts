@@ -65,15 +65,20 @@ describe('knnTable', () => {
 describe('distance kernels, properties against plain JS', () => {
   const shape = fc.record({ nA: fc.integer({ min: 1, max: 5 }), nB: fc.integer({ min: 1, max: 6 }), d: fc.integer({ min: 1, max: 11 }) });
   const values = (n: number) => fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n });
+  const cases = shape.chain((s) => fc.tuple(fc.constant(s), values(s.nA * s.d), values(s.nB * s.d)));
+  /** Squared Euclidean and Manhattan distances of A's rows to B's rows, from a fresh debug instance. */
+  const bothKernels = (s: { nA: number; nB: number; d: number }, A: number[], B: number[]) => {
+    k = debugKernels();
+    const a = put(A), b = put(B), o2 = k.arena.alloc(s.nA * s.nB * 8), o1 = k.arena.alloc(s.nA * s.nB * 8);
+    k.wasm.sqEuclidean(a, s.nA, b, s.nB, s.d, o2);
+    k.wasm.manhattan(a, s.nA, b, s.nB, s.d, o1);
+    return { sq: get(o2, s.nA * s.nB), l1: get(o1, s.nA * s.nB) };
+  };
 
   it('sqEuclidean and manhattan equal the naive sums (any d: SIMD body + tail)', () => {
     fc.assert(
-      fc.property(shape.chain((s) => fc.tuple(fc.constant(s), values(s.nA * s.d), values(s.nB * s.d))), ([s, A, B]) => {
-        k = debugKernels();
-        const a = put(A), b = put(B), o2 = k.arena.alloc(s.nA * s.nB * 8), o1 = k.arena.alloc(s.nA * s.nB * 8);
-        k.wasm.sqEuclidean(a, s.nA, b, s.nB, s.d, o2);
-        k.wasm.manhattan(a, s.nA, b, s.nB, s.d, o1);
-        const sq = get(o2, s.nA * s.nB), l1 = get(o1, s.nA * s.nB);
+      fc.property(cases, ([s, A, B]) => {
+        const { sq, l1 } = bothKernels(s, A, B);
         for (let i = 0; i < s.nA; i++) {
           for (let j = 0; j < s.nB; j++) {
             let e2 = 0, e1 = 0;
@@ -105,12 +110,8 @@ describe('distance kernels, properties against plain JS', () => {
       return sum;
     };
     fc.assert(
-      fc.property(shape.chain((s) => fc.tuple(fc.constant(s), values(s.nA * s.d), values(s.nB * s.d))), ([s, A, B]) => {
-        k = debugKernels();
-        const a = put(A), b = put(B), o2 = k.arena.alloc(s.nA * s.nB * 8), o1 = k.arena.alloc(s.nA * s.nB * 8);
-        k.wasm.sqEuclidean(a, s.nA, b, s.nB, s.d, o2);
-        k.wasm.manhattan(a, s.nA, b, s.nB, s.d, o1);
-        const sq = get(o2, s.nA * s.nB), l1 = get(o1, s.nA * s.nB);
+      fc.property(cases, ([s, A, B]) => {
+        const { sq, l1 } = bothKernels(s, A, B);
         for (let i = 0; i < s.nA; i++) {
           for (let j = 0; j < s.nB; j++) {
             const diffs = Array.from({ length: s.d }, (_, c) => A[i * s.d + c] - B[j * s.d + c]);
