@@ -3,6 +3,7 @@ import type { Params } from '../types';
 import { bruteNeighbors, voteClassifier, voteClassifierEveryK, type VoteBuffers } from './neighbors';
 import { neighborTable, predictionsForK } from './knn-table';
 import { classIndices } from './labels';
+import { lendF64 } from '../worker/array-recycler';
 
 /** Hyperparameters shared by both KNN models (scikit-learn names in camelCase, scikit-learn defaults). */
 export const KNN_HYPERPARAMETERS = {
@@ -44,7 +45,7 @@ export const knnClassifier: EstimatorDef = {
         // Labels only: one vote per (fold, p, weights) gives every nNeighbors' labels, bit-identical to voting each.
         const labels = yClass;
         const yPred = predictionsForK(ctx, table, `knn:labels:p=${p}:${weights}`, test.rows, k, (kMax) =>
-          voteClassifierEveryK(table, test.rows, kMax, weights, labels, classes, ctx.arrays?.f64(kMax * test.rows)),
+          voteClassifierEveryK(table, test.rows, kMax, weights, labels, classes, lendF64(ctx.arrays, kMax * test.rows)),
         );
         return { yPred, classes };
       }
@@ -52,9 +53,7 @@ export const knnClassifier: EstimatorDef = {
       // metrics) before it runs the next task, so nothing reads these after the next evaluate.
       let buffers = ctx.foldCache.get('knn:vote') as VoteBuffers | undefined;
       if (!buffers) {
-        const n = test.rows;
-        const nC = classes.length;
-        buffers = { yPred: ctx.arrays?.f64(n) ?? new Float64Array(n), proba: ctx.arrays?.f64(n * nC) ?? new Float64Array(n * nC) };
+        buffers = { yPred: lendF64(ctx.arrays, test.rows), proba: lendF64(ctx.arrays, test.rows * classes.length) };
         ctx.foldCache.set('knn:vote', buffers);
       }
       const { yPred, proba } = voteClassifier(table, test.rows, k, weights, yClass, classes, buffers);

@@ -2,6 +2,7 @@ import type { EstimatorDef, Learned } from './types';
 import { bruteNeighbors, voteRegressor, voteRegressorEveryK } from './neighbors';
 import { neighborTable, predictionsForK } from './knn-table';
 import { KNN_HYPERPARAMETERS, knnSettings } from './knn-classifier';
+import { lendF64 } from '../worker/array-recycler';
 
 export const knnRegressor: EstimatorDef = {
   id: 'knn-regressor',
@@ -16,7 +17,7 @@ export const knnRegressor: EstimatorDef = {
       const table = neighborTable(ctx, train, test, p, k);
       // One vote per (fold, p, weights) gives every nNeighbors' predictions, bit-identical to voting each.
       const yPred = predictionsForK(ctx, table, `knn:means:p=${p}:${weights}`, test.rows, k, (kMax) =>
-        voteRegressorEveryK(table, test.rows, kMax, weights, train.y!, ctx.arrays?.f64(kMax * test.rows)),
+        voteRegressorEveryK(table, test.rows, kMax, weights, train.y!, lendF64(ctx.arrays, kMax * test.rows)),
       );
       return { yPred };
     },

@@ -1,5 +1,6 @@
 import type { FoldSide, TrainContext } from './types';
 import { rootDistance, type NeighborTable } from './neighbors';
+import { lendF64, lendI32 } from '../worker/array-recycler';
 
 /** Scratch budget for one block of query-to-training distances: small enough to stay in a core's L2 cache between
  *  the distance pass that writes it and the selection pass that reads it (and to bound memory on large folds). */
@@ -35,8 +36,8 @@ export function neighborTable(ctx: TrainContext, train: FoldSide, test: FoldSide
     }
     // Copy out: the cache outlives this task's scratch memory (into arrays recycled from fold to fold).
     const n = test.rows * kTable;
-    const idx = ctx.arrays ? ctx.arrays.i32(n) : new Int32Array(n);
-    const dist = ctx.arrays ? ctx.arrays.f64(n) : new Float64Array(n);
+    const idx = lendI32(ctx.arrays, n);
+    const dist = lendF64(ctx.arrays, n);
     idx.set(arena.i32(idxPtr, n));
     dist.set(arena.f64(outDistPtr, n));
     for (let i = 0; i < dist.length; i++) dist[i] = rootDistance(dist[i], p);

@@ -61,3 +61,12 @@ export class ArrayRecycler {
     return array;
   }
 }
+
+/** A recycled array when a recycler is at hand (a fold's trials), else a fresh one (e.g. the refit). */
+export function lendF64(arrays: ArrayRecycler | undefined, length: number): Float64Array {
+  return arrays ? arrays.f64(length) : new Float64Array(length);
+}
+
+export function lendI32(arrays: ArrayRecycler | undefined, length: number): Int32Array {
+  return arrays ? arrays.i32(length) : new Int32Array(length);
+}
