@@ -10,6 +10,7 @@ import { planSplits, type CvOptions, type SplitPlan } from './cv/index';
 import { deriveSeed } from './rng';
 import { FittedModel } from './model';
 import { TrialAccumulator, makeResult, rankTrials, pickBest, type TrialResult, type TuneResult, type StopReason } from './results';
+import { packTrialBatch, unpackOutcomes } from './worker/trial-batch';
 import {
   checkRunSettings,
   resolveModels,
@@ -387,7 +388,8 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
         // one call each.
         runBatch: async (api, tasks) => {
           if (tasks[0].kind === 'path') return Promise.all(tasks.map((t) => t.run(api).catch(asError)));
-          return (await api.runTrials(tasks.map((t) => t.payload as TrialTask))).map((r) =>
+          const packed = packTrialBatch(tasks.map((t) => t.payload as TrialTask));
+          return unpackOutcomes(packed.metrics, await api.runTrialBatch(packed)).map((r) =>
             'error' in r ? new Error(r.error) : r,
           );
         },

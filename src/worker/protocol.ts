@@ -38,6 +38,30 @@ export interface TrialTask {
   hints: TaskHints;
 }
 
+/** Trials of one group (same dataset, split, fold and model) in one message: the shared fields go once, then each
+ *  trial's params and seed (see trial-batch.ts). */
+export interface TrialBatch {
+  datasetId: string;
+  model: ModelId;
+  split: number;
+  fold: number;
+  preprocess: Preprocess;
+  metrics: string[];
+  hints: TaskHints;
+  params: Params[];
+  seeds: number[];
+}
+
+/** A batch's outcomes column-wise, in trial order. */
+export interface TrialBatchOutcome {
+  /** scores[i * metrics.length + m]: trial i's score on the batch's metrics[m] (NaN for a failed trial). */
+  scores: Float64Array;
+  fitMs: Float64Array;
+  scoreMs: Float64Array;
+  /** Null when every trial ran; else, per trial, the message that failed it or null. */
+  errors: (string | null)[] | null;
+}
+
 export interface TrialOutcome {
   /** Score per requested metric on the fold's test rows (NaN where a metric could not be computed). */
   scores: Record<string, number>;
@@ -88,8 +112,9 @@ export interface WorkerApi {
   /** Frees resident rows (the pool no longer keeps them). */
   dropRows(rowsId: string): void;
   runTrial(task: TrialTask): TrialOutcome;
-  /** Several trials in one message (the pool batches fast tasks); results in order. */
-  runTrials(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[];
+  /** Several trials of one group in one message (the pool batches fast tasks); outcomes in order, a trial that
+   *  throws fails alone. */
+  runTrialBatch(batch: TrialBatch): TrialBatchOutcome;
   /** A warm-started path (WarmPath): the trials in the given order, each fit starting from the previous one's
    *  solution; a failed trial restarts the chain cold. */
   runPath(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[];

@@ -1,10 +1,24 @@
-import type { DatasetMessage, RefitOutcome, RefitTask, Scaler, TrialFailure, TrialOutcome, TrialTask, WorkerApi, WorkerStats, Preprocess } from './protocol';
+import type {
+  DatasetMessage,
+  RefitOutcome,
+  RefitTask,
+  Scaler,
+  TrialBatch,
+  TrialBatchOutcome,
+  TrialFailure,
+  TrialOutcome,
+  TrialTask,
+  WorkerApi,
+  WorkerStats,
+  Preprocess,
+} from './protocol';
 import type { FoldSide, TrainContext } from '../estimators/types';
 import { createKernels, type Kernels, type WasmSource } from './kernels';
 import { getEstimator } from '../estimators/registry';
 import { getMetric } from '../metrics/index';
 import { fitScaler, applyScaler } from './standardize';
 import { ArrayRecycler } from './array-recycler';
+import { packOutcomes, trialOf } from './trial-batch';
 
 /** A search's dataset: its labels and splits; the rows are looked up by `msg.rowsId`. */
 interface ResidentDataset {
@@ -143,8 +157,9 @@ export class WorkerRuntime implements WorkerApi {
     }
   }
 
-  runTrials(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[] {
-    return this.runEach(tasks, undefined);
+  runTrialBatch(batch: TrialBatch): TrialBatchOutcome {
+    const tasks = batch.params.map((_, i) => trialOf(batch, i));
+    return packOutcomes(batch.metrics, this.runEach(tasks, undefined));
   }
 
   runPath(tasks: TrialTask[]): (TrialOutcome | TrialFailure)[] {

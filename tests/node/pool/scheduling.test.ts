@@ -4,7 +4,8 @@ import { MessageChannel } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { WorkerPool, type PoolTask, type WorkerRemote } from '../../../src/pool/pool';
 import type { Platform, WorkerHandle } from '../../../src/platform/types';
-import type { DatasetMessage, TrialOutcome, TrialTask } from '../../../src/worker/protocol';
+import type { DatasetMessage, TrialBatch, TrialFailure, TrialOutcome, TrialTask } from '../../../src/worker/protocol';
+import { packOutcomes, packTrialBatch, trialOf, unpackOutcomes } from '../../../src/worker/trial-batch';
 
 /**
  * Scheduling tests on an in-process fake platform: each "worker" is a Comlink endpoint on a MessageChannel serving a
@@ -67,18 +68,18 @@ function fakePlatform(
           await sleep(behaviour.callMs ?? 0);
           return run(task, 1);
         },
-        async runTrials(tasks: TrialTask[]) {
+        async runTrialBatch(batch: TrialBatch) {
           events.push('batch');
           await sleep(behaviour.callMs ?? 0);
-          const out = [];
-          for (const t of tasks) {
+          const out: (TrialOutcome | TrialFailure)[] = [];
+          for (let i = 0; i < batch.params.length; i++) {
             try {
-              out.push(await run(t, tasks.length));
+              out.push(await run(trialOf(batch, i), batch.params.length));
             } catch (e) {
               out.push({ error: (e as Error).message });
             }
           }
-          return out;
+          return packOutcomes(batch.metrics, out);
         },
         refit() {
           throw new Error('unused');
@@ -104,12 +105,14 @@ function fakePlatform(
 const dataset: DatasetMessage = { id: 'd', rowsId: 'r', X: new Float64Array(2), rows: 1, cols: 2, y: null, classes: null, splits: [] };
 
 function task(id: number, group: string, cost?: number): PoolTask<TrialOutcome> {
-  const payload = { params: { id, group } } as unknown as TrialTask;
+  const payload = { params: { id, group }, metrics: ['x'] } as unknown as TrialTask;
   return { affinity: group, cost, payload, run: (api: WorkerRemote) => api.runTrial(payload) };
 }
 
-const runBatch = async (api: WorkerRemote, tasks: PoolTask<TrialOutcome>[]) =>
-  (await api.runTrials(tasks.map((t) => t.payload as TrialTask))).map((r) => ('error' in r ? new Error(r.error) : r));
+const runBatch = async (api: WorkerRemote, tasks: PoolTask<TrialOutcome>[]) => {
+  const packed = packTrialBatch(tasks.map((t) => t.payload as TrialTask));
+  return unpackOutcomes(packed.metrics, await api.runTrialBatch(packed)).map((r) => ('error' in r ? new Error(r.error) : r));
+};
 
 describe('pool scheduling', () => {
   it('runs the costliest tasks of a group first (LPT), equal costs in submission order', async () => {
@@ -228,4 +231,5 @@ describe('pool scheduling', () => {
     expect(events[0]).toBe('load+rows'); // the new worker had never seen r3
     pool.dispose();
   });
+
 });
