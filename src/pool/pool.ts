@@ -5,6 +5,7 @@ import { TuneError, asError } from '../errors';
 import type { Matrix } from '../types';
 import type { FeatureInput } from '../data/normalize';
 import { ResidentRows, KEEP_IDLE_BYTES } from './resident-rows';
+import { DeathWatch } from './death-watch';
 
 export type WorkerRemote = Comlink.Remote<WorkerApi>;
 
@@ -115,8 +116,8 @@ const MAX_ATTEMPTS = 2;
 interface Slot {
   handle: WorkerHandle;
   api: WorkerRemote;
-  /** Settles (rejects) when the worker dies; raced against every call so a dead worker never hangs a promise. */
-  death: Promise<never>;
+  /** Every call to the worker is raced against its death, so a dead worker never hangs a promise. */
+  death: DeathWatch;
   alive: boolean;
   busy: boolean;
   datasets: Set<string>;
@@ -285,7 +286,7 @@ export class WorkerPool {
   private dropRows(ids: string[]): void {
     for (const id of ids) {
       for (const s of this.slots) {
-        if (s?.alive && s.rows.delete(id)) void Promise.race([s.api.dropRows(id), s.death]).catch(() => undefined);
+        if (s?.alive && s.rows.delete(id)) void s.death.race(s.api.dropRows(id)).catch(() => undefined);
       }
     }
   }
@@ -394,20 +395,18 @@ export class WorkerPool {
 
   private spawn(i: number): Slot {
     const handle = this.platform.spawn({ workerUrl: this.options.workerUrl });
-    let markDead!: (e: Error) => void;
-    const death = new Promise<never>((_, reject) => (markDead = reject));
-    death.catch(() => undefined);
+    const death = new DeathWatch();
     const api = Comlink.wrap<WorkerApi>(handle.endpoint);
     const slot: Slot = { handle, api, death, alive: true, busy: false, datasets: new Set(), rows: new Set(), affinity: null, job: null };
     handle.onExit((reason) => {
       slot.alive = false;
-      markDead(reason);
+      death.kill(reason);
       if (this.slots[i] === slot) this.slots[i] = null;
     });
     this.slots[i] = slot;
     const wasm = this.options.wasm;
     // init is the first message; calls queue behind it in order on the worker side.
-    void Promise.race([api.init(wasm), death]).catch(() => undefined);
+    void death.race(api.init(wasm)).catch(() => undefined);
     return slot;
   }
 
@@ -432,12 +431,12 @@ export class WorkerPool {
       const sendRows = !slot.rows.has(ds.rowsId);
       const loading = slot.datasets.has(ds.id)
         ? null
-        : Promise.race([slot.api.loadDataset(sendRows ? ds : { ...ds, X: undefined }), slot.death]);
+        : slot.death.race(slot.api.loadDataset(sendRows ? ds : { ...ds, X: undefined }));
       const batchRun = job.job.runBatch;
       const running: Promise<unknown[]> =
         items.length > 1 && batchRun
-          ? Promise.race([batchRun(slot.api, items.map((i) => i.task)), slot.death])
-          : Promise.race([items[0].task.run(slot.api), slot.death]).then((r) => [r]);
+          ? slot.death.race(batchRun(slot.api, items.map((i) => i.task)))
+          : slot.death.race(items[0].task.run(slot.api)).then((r) => [r]);
       if (loading) {
         // A failed load fails the batch with the load's error; the batch's own rejection is then moot.
         running.catch(() => undefined);
@@ -525,7 +524,7 @@ export class WorkerPool {
     if (at >= 0) this.jobs.splice(at, 1);
     const { id, rowsId } = job.job.dataset;
     for (const s of this.slots) {
-      if (s?.alive && s.datasets.delete(id)) void Promise.race([s.api.dropDataset(id), s.death]).catch(() => undefined);
+      if (s?.alive && s.datasets.delete(id)) void s.death.race(s.api.dropDataset(id)).catch(() => undefined);
     }
     // The rows stay in the workers for a later search on equal rows, within ResidentRows' bounds.
     this.dropRows(this.resident.release(rowsId));

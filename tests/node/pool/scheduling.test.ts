@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as Comlink from 'comlink';
 import { MessageChannel } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
@@ -101,6 +103,9 @@ function fakePlatform(
   };
   return { platform, calls, events };
 }
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 const dataset: DatasetMessage = { id: 'd', rowsId: 'r', X: new Float64Array(2), rows: 1, cols: 2, y: null, classes: null, splits: [] };
 
@@ -232,4 +237,23 @@ describe('pool scheduling', () => {
     pool.dispose();
   });
 
+  it('keeps nothing of a finished search while the pool lives (batch outcomes used to stay reachable)', async () => {
+    const { platform } = fakePlatform();
+    const pool = new WorkerPool(platform, { workers: 2 });
+    const refs: WeakRef<object>[] = [];
+    const tracked = async (api: WorkerRemote, tasks: PoolTask<TrialOutcome>[]) => {
+      const out = await runBatch(api, tasks);
+      refs.push(new WeakRef(out));
+      return out;
+    };
+    for (let j = 0; j < 3; j++) {
+      await pool.run({ dataset: { ...dataset, id: `d${j}` }, tasks: Array.from({ length: 20 }, (_, i) => task(i, `g${i % 2}`)), runBatch: tracked, onResult: () => undefined });
+    }
+    expect(refs.length).toBeGreaterThan(2);
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    gc();
+    expect(refs.filter((r) => r.deref() !== undefined)).toHaveLength(0);
+    pool.dispose();
+  });
 });
