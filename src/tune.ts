@@ -1,7 +1,7 @@
 import type { Matrix, ModelId, Params } from './types';
 import type { DatasetMessage, RefitOutcome, TrialFailure, TrialOutcome, TrialTask } from './worker/protocol';
 import type { EstimatorDef, TaskHints } from './estimators/types';
-import type { PoolTask, WorkerPool } from './pool/pool';
+import type { PoolTask, WorkerPool, WorkerRemote } from './pool/pool';
 import { TuneAbortError, TuneError, asError } from './errors';
 import { normalizeData, distinctSorted, type DataInput, type FeatureInput } from './data/normalize';
 import { compileSpace, type SpaceSpec } from './space/index';
@@ -209,6 +209,20 @@ type Outcome = TrialOutcome | (TrialOutcome | TrialFailure)[] | RefitOutcome;
  *  it. Fixed, so the cuts do not depend on the worker count. */
 const PATH_CHUNK = 10;
 
+/** One fold of one candidate as a pool task. A class, not an object literal with an arrow: a search creates one per
+ *  (candidate, fold), and a shared prototype method spares each its own closure. */
+class TrialPoolTask implements PoolTask<Outcome> {
+  constructor(
+    readonly affinity: string,
+    readonly cost: number | undefined,
+    readonly payload: TrialTask,
+  ) {}
+
+  run(api: WorkerRemote): Promise<Outcome> {
+    return api.runTrial(this.payload);
+  }
+}
+
 /** The facade: validate -> plan tasks -> run on the pool -> aggregate -> refit. */
 export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions): Promise<TuneResult> {
   const started = now();
@@ -273,6 +287,15 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
 
   const warmPaths = settings.warmStart && deadline === null;
 
+  /** Affinity keys (split:fold:model:shareKey) by share part, one per fold slot: built once per search, not per
+   *  task (a grid of hundreds of candidates has a handful of distinct keys). */
+  const affinityCache = new Map<string, string[]>();
+  const affinitiesFor = (share: string): string[] => {
+    let keys = affinityCache.get(share);
+    if (!keys) affinityCache.set(share, (keys = folds.map(({ split, fold }) => `${split}:${fold}${share}`)));
+    return keys;
+  };
+
   /** Tasks for the next `count` candidates, every fold of each. */
   const batch = (count: number): PoolTask<Outcome>[] => {
     const tasks: PoolTask<Outcome>[] = [];
@@ -280,11 +303,15 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
     const paths = new Map<string, { c: number; slot: number; order: number; task: TrialTask; affinity: string }[]>();
     const end = Math.min(candidates.length, dispatched + count);
     for (let c = dispatched; c < end; c++) {
-      folds.forEach(({ split, fold }, slot) => {
+      const { def, full, hp } = resolved[c];
+      const affinities = affinitiesFor(def.shareKey ? `:${def.id}:${def.shareKey(full)}` : `:${def.id}`);
+      const cost = def.cost?.(full);
+      for (let slot = 0; slot < folds.length; slot++) {
+        const { split, fold } = folds[slot];
         const task: TrialTask = {
           datasetId: dataset.id,
-          model: resolved[c].def.id,
-          params: resolved[c].hp,
+          model: def.id,
+          params: hp,
           split,
           fold,
           preprocess: settings.preprocess,
@@ -293,19 +320,17 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
           seed: deriveSeed(seed, c, split + 1, fold),
           hints: prep.hints,
         };
-        const { def, full } = resolved[c];
-        const share = def.shareKey ? `:${def.id}:${def.shareKey(full)}` : `:${def.id}`;
-        const affinity = `${split}:${fold}${share}`;
+        const affinity = affinities[slot];
         if (warmPaths && def.warmPath) {
           const key = `${split}:${fold}:${def.id}:${def.warmPath.key(full)}`;
           const path = paths.get(key) ?? [];
           path.push({ c, slot, order: def.warmPath.order(full), task, affinity });
           paths.set(key, path);
-          return;
+          continue;
         }
         taskRefs.push({ candidate: c, slot });
-        tasks.push({ affinity, cost: def.cost?.(full), payload: task, run: (api) => api.runTrial(task) });
-      });
+        tasks.push(new TrialPoolTask(affinity, cost, task));
+      }
     }
     dispatched = end;
     // Chains: each path in order (ties by candidate), cut every PATH_CHUNK fits; one task per chain.

@@ -123,5 +123,8 @@ function toMatrix(X: FeatureInput): Matrix {
 
 /** Sorted distinct values of y (class labels). */
 export function distinctSorted(y: Float64Array): Float64Array {
-  return Float64Array.from(new Set(y)).sort();
+  // An indexed loop: iterating the typed array would box every value (~100 KB for 1800 rows).
+  const seen = new Set<number>();
+  for (let i = 0; i < y.length; i++) seen.add(y[i]);
+  return Float64Array.from(seen).sort();
 }
