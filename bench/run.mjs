@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { WORKLOADS, WORKLOAD_IDS, TARGET } from './lib/workloads.mjs';
 import { DATASET_FILES, QUICK_ROWS, parseCsv, subsample, isGzip } from './lib/data.mjs';
 import { runWorkload } from './lib/suite.mjs';
-import { runPoolBench, POOL_TARGETS } from './lib/pool-bench.mjs';
+import { runPoolBench, POOL_TARGETS, DEFAULT_WARMUP_MS } from './lib/pool-bench.mjs';
 import { runKernelBenches, DIST_TARGET_GFLOPS } from './lib/kernels.mjs';
 import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/report.mjs';
 
@@ -35,6 +35,7 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --kernels-only     only the kernel micro-benchmarks
   --no-pool          skip the pool measurements (1 vs 2 workers on W1/W5, cancellation latency, per-task overhead)
   --pool-only        only the pool measurements (with --workload W1 or W5: only that workload's scaling)
+  --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
   -h, --help         this text
 
 Chromium: $CHROMIUM_PATH or /usr/bin/chromium. Results: bench/results/latest.json (gitignored).
@@ -42,7 +43,17 @@ Exit status 1 when an environment cannot run, a workload errors or a kernel disa
 not missed targets; BENCH_DEBUG=1 prints stacks).`;
 
 function parseArgs(argv) {
-  const opts = { workloads: [], workers: 2, env: 'both', runs: null, quick: false, kernels: true, workloadsOn: true, pool: true };
+  const opts = {
+    workloads: [],
+    workers: 2,
+    env: 'both',
+    runs: null,
+    quick: false,
+    kernels: true,
+    workloadsOn: true,
+    pool: true,
+    poolWarmupMs: DEFAULT_WARMUP_MS,
+  };
   const value = (i, name) => {
     if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new Error(`${name} needs a value`);
     return argv[i + 1];
@@ -50,6 +61,11 @@ function parseArgs(argv) {
   const positiveInt = (s, name) => {
     const n = Number(s);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got '${s}'`);
+    return n;
+  };
+  const nonNegativeInt = (s, name) => {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of milliseconds, got '${s}'`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -98,6 +114,9 @@ function parseArgs(argv) {
         break;
       case '--pool-only':
         opts.poolOnly = true;
+        break;
+      case '--pool-warmup-ms':
+        opts.poolWarmupMs = nonNegativeInt(take('--pool-warmup-ms'), '--pool-warmup-ms');
         break;
       case '-h':
       case '--help':
@@ -180,6 +199,7 @@ async function runNode(opts, progress) {
       runs: opts.runs,
       scaling: opts.scaling,
       quick: opts.quick,
+      warmupMs: opts.poolWarmupMs,
       progress: (t) => progress.set(`[node] pool: ${t}`),
     });
   }
@@ -261,10 +281,11 @@ async function runChromium(opts, progress) {
     }
     if (opts.pool) {
       prefix = '[chromium] pool:';
-      out.pool = await page.evaluate(({ runs, quick, scaling }) => window.__bench.runPool({ runs, quick, scaling }), {
+      out.pool = await page.evaluate(({ runs, quick, scaling, warmupMs }) => window.__bench.runPool({ runs, quick, scaling, warmupMs }), {
         runs: opts.runs,
         quick: opts.quick,
         scaling: opts.scaling,
+        warmupMs: opts.poolWarmupMs,
       });
     }
     out.info.datasetDecoding = await page.evaluate(() => window.__bench.decoding());
@@ -404,7 +425,7 @@ async function main() {
   }
   if (Object.keys(report.pool).length) {
     lines.push('', `Pool (work item [5]): speed-up t(1 worker)/t(2 workers) >= ${POOL_TARGETS.speedup}x on W1 and W5 (both pools warmed ` +
-      'with >= 1 s of the workload; each round times both pool sizes back to back, in alternating order so a drifting host speed cancels out; the median of the rounds\' ratios ' +
+      `with >= ${(opts.poolWarmupMs / 1000).toFixed(1)} s of the workload; each round times both pool sizes back to back, in alternating order so a drifting host speed cancels out; the median of the rounds' ratios ` +
       `is judged); cancellation latency ` +
       `(signal -> rejection while 50-epoch SGD trials run) median < ${POOL_TARGETS.cancelMs} ms; per-task overhead ` +
       `((wall x workers - in-worker fit+score time) / tasks, 600 KNN fits on iris) < ${POOL_TARGETS.overheadMs} ms`);

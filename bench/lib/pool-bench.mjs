@@ -1,6 +1,6 @@
 // Pool measurements of work item [5], environment-neutral like suite.mjs (the Node runner and the Chromium page call
 // it with the package they imported):
-//  - scaling: W1 and W5 with 1 worker and with 2 on two pools warmed with >= 1 s of the workload each, same seed;
+//  - scaling: W1 and W5 with 1 worker and with 2 on two pools warmed with >= warmupMs of the workload each, same seed;
 //    each round times both back to back,
 //    in alternating order (1-2, 2-1, ...), and the speed-up is the median of the rounds' ratios t(1) / t(2),
 //    target >= 1.7. This host's speed drifts by tens of percent within a minute: a ratio of two medians taken over
@@ -20,8 +20,14 @@ const median = (xs) => {
 
 export const POOL_TARGETS = { speedup: 1.7, cancelMs: 100, overheadMs: 1 };
 
-/** Minimum time each pool runs a workload before its scaling rounds are timed. */
-const WARMUP_MS = 1000;
+/**
+ * Minimum time each pool runs a workload before its scaling rounds are timed (`--pool-warmup-ms`). WORKLOADS.md
+ * times a pool "already started, as an app that keeps its pool": the timed calls should see warm JavaScript, not
+ * V8 still optimising it. After 1 s of W1 the main isolate was still compiling ~4 ms of code per call on V8's
+ * background threads (2 ms after 20 s), which on two cores is taken from a worker when two run, not when one does.
+ * Both pools get the same warm-up.
+ */
+export const DEFAULT_WARMUP_MS = 3000;
 
 /** Lets work queued by a progress report (rendering, messages to the runner) finish before a timed call. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -30,7 +36,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
  * api: the package; datasets(name) -> Promise<{ X: { values, rows, cols }, y }>; progress(text).
  * Returns { scaling: [...], cancel: {...}, overhead: {...} } (plain data).
  */
-export async function runPoolBench(api, datasets, { runs, quick, scaling = ['W1', 'W5'], progress = () => {} }) {
+export async function runPoolBench(api, datasets, { runs, quick, scaling = ['W1', 'W5'], warmupMs = DEFAULT_WARMUP_MS, progress = () => {} }) {
   const out = { scaling: [], cancel: null, overhead: null };
   for (const id of scaling) {
     const wl = WORKLOADS.find((w) => w.id === id);
@@ -42,14 +48,14 @@ export async function runPoolBench(api, datasets, { runs, quick, scaling = ['W1'
     let error = null;
     try {
       const options = { ...wl.options(api, data, quick), refit: false };
-      // Warm each pool as an app that keeps its pool would have: at least one call and WARMUP_MS of this workload.
+      // Warm each pool as an app that keeps its pool would have: at least one call and warmupMs of this workload.
       // One call is not enough for W1 (0.1 s): each worker's V8 isolate keeps optimising its JavaScript for several
       // calls, on background threads that, with two workers busy, take time from them (a fresh 2-worker pool measured
       // 70-90 ms for its calls 2-8 and 50-60 ms after; the 1-worker pool, with a core to spare, was steady from call 2).
       for (const w of [1, 2]) {
         const start = now();
         do await api.tune({ ...options, pool: pools[w], workers: w });
-        while (now() - start < WARMUP_MS);
+        while (now() - start < warmupMs);
       }
       // A W1 round takes about a tenth of a second, a W5 round ~10 s: more rounds where they are cheap.
       const rounds = id === 'W1' ? Math.max(31, 3 * runs) : Math.max(5, runs);

@@ -92,7 +92,7 @@ window.__bench = {
     return runWorkload(hyperwasm, id, data, { workers, runs, quick, progress });
   },
   runKernels,
-  runPool: ({ runs, quick, scaling }) =>
-    runPoolBench(hyperwasm, (name) => dataset(name, quick), { runs, quick, scaling, progress: (t) => progress(`pool: ${t}`) }),
+  runPool: ({ runs, quick, scaling, warmupMs }) =>
+    runPoolBench(hyperwasm, (name) => dataset(name, quick), { runs, quick, scaling, warmupMs, progress: (t) => progress(`pool: ${t}`) }),
 };
 status.textContent = 'ready';
