@@ -173,8 +173,9 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
 
   // Grid and random search are not adaptive: propose every candidate now, so all of them are validated up front.
   const candidates: Params[] = strategy.propose(Number.MAX_SAFE_INTEGER, []);
+  const defaultModel = opts.model; // read once, not per candidate (see tuneWith on the options' shape)
   const resolved = candidates.map((params) => {
-    const def = models.defs.find((d) => d.id === ((params.model as string | undefined) ?? opts.model))!;
+    const def = models.defs.find((d) => d.id === ((params.model as string | undefined) ?? defaultModel))!;
     const hp: Params = { ...params };
     delete hp.model;
     validateCandidate(def, hp, ctx, scoring);
@@ -266,14 +267,18 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
     return trials;
   };
 
+  // The callbacks are read once (and called with the options as `this`, as before): the per-result closures below
+  // then never read properties of the caller's options object, whose shape differs from caller to caller (a new
+  // shape in a hot, optimised closure is a deoptimisation and a recompile).
+  const { onProgress, onTrial } = opts;
   const emitProgress = (last: TrialResult | null, force: boolean): void => {
-    if (!opts.onProgress) return;
+    if (!onProgress) return;
     const t = now();
     if (!force && t - lastProgress < PROGRESS_INTERVAL_MS) return;
     lastProgress = t;
     const elapsedMs = t - started;
     const fitsTotal = candidates.length * folds.length;
-    opts.onProgress({
+    onProgress.call(opts, {
       done: finished.length,
       total: candidates.length,
       fitsDone,
@@ -398,7 +403,7 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
     if (trial.status === 'ok' && (!bestSoFar || (rankMetricGreater ? trial.meanScore > bestSoFar.meanScore : trial.meanScore < bestSoFar.meanScore))) {
       bestSoFar = trial;
     }
-    opts.onTrial?.(trial);
+    onTrial?.call(opts, trial);
     emitProgress(trial, finished.length === candidates.length);
   };
 
