@@ -256,4 +256,20 @@ describe('pool scheduling', () => {
     expect(refs.filter((r) => r.deref() !== undefined)).toHaveLength(0);
     pool.dispose();
   });
+
+  it('lets go of a finished job: an idle pool keeps no tasks or callbacks of a search alive', async () => {
+    const { platform } = fakePlatform();
+    const pool = new WorkerPool(platform, { workers: 2 });
+    let ref!: WeakRef<object>;
+    await (async () => {
+      const job = { dataset, tasks: Array.from({ length: 8 }, (_, i) => task(i, `g${i % 2}`)), runBatch, onResult: () => undefined };
+      ref = new WeakRef(job);
+      await pool.run(job);
+    })();
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    gc();
+    expect(ref.deref()).toBeUndefined();
+    pool.dispose();
+  });
 });
