@@ -525,8 +525,8 @@ export class WorkerPool {
     const { id, rowsId } = job.job.dataset;
     for (const s of this.slots) {
       if (s?.alive && s.datasets.delete(id)) void s.death.race(s.api.dropDataset(id)).catch(() => undefined);
-      // Otherwise an idle pool would keep each worker's last job reachable until its next one: the job's tasks and,
-      // through tune()'s callbacks, the whole search (candidates, per-fold results, labels and splits).
+      // Its workers forget the job: an idle pool would otherwise keep each worker's last job reachable until its next
+      // one, with the job's tasks and, through tune()'s callbacks, the whole search (candidates, results, splits).
       if (s?.job === job) {
         s.job = null;
         s.affinity = null;
