@@ -1,18 +1,51 @@
-/** Validation of the `search` option. */
+/** Validation of the `search` option: every strategy's keys, types and ranges, with a fix in each message. */
 import { TuneError, closestName, unknownNameError } from '../errors';
-import { STRATEGY_NAMES, type SearchOptions } from './types';
+import { STRATEGY_NAMES, type HistoryTrial, type SearchOptions } from './types';
 
-const SEARCH_KEYS = ['strategy', 'trials'] as const;
+/** Keys each strategy takes (a misspelt key, e.g. `trails`, would otherwise be ignored silently). */
+const KEYS: Record<string, readonly string[]> = {
+  grid: ['strategy', 'trials', 'patience'],
+  random: ['strategy', 'trials', 'patience', 'history'],
+  tpe: ['strategy', 'trials', 'patience', 'history', 'lag', 'startupTrials', 'eiCandidates', 'multivariate', 'considerEndpoints', 'priorWeight'],
+  gp: ['strategy', 'trials', 'patience', 'history', 'lag', 'startupTrials'],
+};
 
-function checkTrials(trials: unknown): number {
-  if (typeof trials !== 'number' || !Number.isSafeInteger(trials) || trials < 1) {
+/** Default fixed lag of adaptive strategies: up to lag + 1 candidates in flight (enough for 4 workers x folds). */
+export const DEFAULT_LAG = 4;
+
+function checkInteger(name: string, v: unknown, min: number, what: string): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {
     throw new TuneError(
-      'INVALID_TRIALS',
-      `search.trials must be an integer >= 1 (the number of candidates to evaluate), got ${String(trials)}.`,
-      { value: trials },
+      name === 'trials' ? 'INVALID_TRIALS' : 'INVALID_SEARCH',
+      `search.${name} must be an integer >= ${min} (${what}), got ${String(v)}.`,
+      { option: name, value: v },
     );
   }
-  return trials;
+  return v;
+}
+
+function checkBool(name: string, v: unknown): boolean {
+  if (typeof v !== 'boolean') {
+    throw new TuneError('INVALID_SEARCH', `search.${name} must be true or false, got ${String(v)}.`, { option: name, value: v });
+  }
+  return v;
+}
+
+function checkHistory(v: unknown): readonly HistoryTrial[] {
+  if (!Array.isArray(v)) {
+    throw new TuneError(
+      'INVALID_HISTORY',
+      'search.history must be an array of earlier trials such as [{ params: { alpha: 0.1 }, value: 0.42 }] ' +
+        '(result.trials of an earlier tune() works as it is).',
+    );
+  }
+  v.forEach((t: unknown, i) => {
+    const rec = t as { params?: unknown } | null;
+    if (!rec || typeof rec !== 'object' || !rec.params || typeof rec.params !== 'object') {
+      throw new TuneError('INVALID_HISTORY', `search.history[${i}] needs a params object, got ${JSON.stringify(t)}.`, { index: i });
+    }
+  });
+  return v as HistoryTrial[];
 }
 
 /** Returns a normalised copy of valid options; throws TuneError otherwise. */
@@ -24,28 +57,42 @@ export function checkSearchOptions(options: unknown): SearchOptions {
         `got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}.`,
     );
   }
-  // A misspelt key (e.g. `trails`) would otherwise be ignored silently and the search would run without its cap.
-  for (const key of Object.keys(options)) {
-    if (!(SEARCH_KEYS as readonly string[]).includes(key)) throw unknownNameError('UNKNOWN_OPTION', 'search option', key, SEARCH_KEYS);
+  const o = options as Record<string, unknown>;
+  const strategy = o.strategy;
+  if (typeof strategy !== 'string' || !Object.hasOwn(KEYS, strategy)) {
+    const suggestion = closestName(String(strategy), STRATEGY_NAMES);
+    throw new TuneError(
+      'UNKNOWN_STRATEGY',
+      `Unknown strategy '${String(strategy)}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} ` +
+        `Valid strategies: ${STRATEGY_NAMES.join(', ')}.`,
+      { value: strategy, suggestion },
+    );
   }
-  const { strategy, trials } = options as { strategy?: unknown; trials?: unknown };
-  if (strategy === 'grid') {
-    return trials === undefined ? { strategy } : { strategy, trials: checkTrials(trials) };
+  const keys = KEYS[strategy];
+  for (const key of Object.keys(o)) {
+    if (!keys.includes(key)) throw unknownNameError('UNKNOWN_OPTION', `${strategy} search option`, key, keys);
   }
-  if (strategy === 'random') {
-    if (trials === undefined) {
-      throw new TuneError(
-        'INVALID_TRIALS',
-        "Random search needs a number of trials: pass { strategy: 'random', trials: 60 } (any integer >= 1).",
-      );
+  const out: Record<string, unknown> = { strategy };
+  if (o.trials !== undefined) out.trials = checkInteger('trials', o.trials, 1, 'the number of candidates to evaluate');
+  else if (strategy !== 'grid') {
+    throw new TuneError(
+      'INVALID_TRIALS',
+      `${strategy === 'random' ? 'Random search' : `The ${strategy} strategy`} needs a number of trials: pass ` +
+        `{ strategy: '${strategy}', trials: 60 } (any integer >= 1).`,
+    );
+  }
+  if (o.patience !== undefined) out.patience = checkInteger('patience', o.patience, 1, 'trials without improvement before the search stops');
+  if (o.history !== undefined) out.history = checkHistory(o.history);
+  if (o.lag !== undefined) out.lag = checkInteger('lag', o.lag, 0, 'how many of the latest candidates a proposal may not have seen');
+  if (o.startupTrials !== undefined) out.startupTrials = checkInteger('startupTrials', o.startupTrials, 0, 'random trials before the model-based ones');
+  if (o.eiCandidates !== undefined) out.eiCandidates = checkInteger('eiCandidates', o.eiCandidates, 1, 'draws from l(x) per proposal');
+  if (o.multivariate !== undefined) out.multivariate = checkBool('multivariate', o.multivariate);
+  if (o.considerEndpoints !== undefined) out.considerEndpoints = checkBool('considerEndpoints', o.considerEndpoints);
+  if (o.priorWeight !== undefined) {
+    if (typeof o.priorWeight !== 'number' || !(o.priorWeight > 0) || !Number.isFinite(o.priorWeight)) {
+      throw new TuneError('INVALID_SEARCH', `search.priorWeight must be a finite number > 0 (Optuna's default is 1), got ${String(o.priorWeight)}.`);
     }
-    return { strategy, trials: checkTrials(trials) };
+    out.priorWeight = o.priorWeight;
   }
-  const suggestion = closestName(String(strategy), STRATEGY_NAMES);
-  throw new TuneError(
-    'UNKNOWN_STRATEGY',
-    `Unknown strategy '${String(strategy)}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''} ` +
-      `Valid strategies: ${STRATEGY_NAMES.join(', ')}.`,
-    { value: strategy, suggestion },
-  );
+  return out as SearchOptions;
 }

@@ -1,32 +1,119 @@
-/** The contract between the facade and the search strategies. */
+/** The contract between the search loop and the strategies. */
 import type { Params } from '../types';
 
-/** A finished trial as a strategy sees it; the facade may pass richer objects. */
+/** How a finished trial ended: 'complete' has a value; 'pruned' stopped early (its last intermediate value counts,
+ *  as in Optuna); 'failed' threw or gave a non-finite value and teaches a strategy nothing. */
+export type TrialState = 'complete' | 'pruned' | 'failed';
+
+/**
+ * A finished trial as a strategy sees it. `value` is always to be MINIMISED (the loop negates greater-is-better
+ * scores), so strategies never know the direction.
+ */
 export interface TrialRecord {
+  /** Candidate number: proposal order, 0-based; warm-start history comes first. */
+  readonly number: number;
   readonly params: Params;
-  readonly score: number;
+  /** The value to minimise; NaN when failed. For pruned trials, the last intermediate value (or NaN). */
+  readonly value: number;
+  readonly state: TrialState;
+  /** Pruned trials: the step of the last intermediate value (deeper steps rank before shallower ones). */
+  readonly step?: number;
 }
 
 /**
- * Proposes candidates from (space, history, rng) and nothing else: it never knows about workers, folds or
- * models (scikit-learn's `_run_search(evaluate_candidates)`). Proposals form one seeded sequence: how the caller
- * batches its `propose` calls does not change which candidates come out, nor their order.
+ * What a proposal may condition on. The loop builds it from candidate numbers only (see SearchLoop): `told` is every
+ * trial numbered below t - lag (all of them finished by then), in number order, and `pending` the params of the
+ * candidates in [t - lag, t), whether or not they have finished meanwhile. So a proposal never depends on timing.
+ */
+export interface StrategyView {
+  readonly told: readonly TrialRecord[];
+  readonly pending: readonly Params[];
+}
+
+export const EMPTY_VIEW: StrategyView = Object.freeze({ told: [], pending: [] });
+
+/**
+ * Proposes candidates from (space, history, rng) and nothing else: it never knows about workers, folds or models
+ * (scikit-learn's `_run_search(evaluate_candidates)`, Optuna's samplers). Candidate t comes from the t-th `ask`,
+ * with randomness derived from (seed, t), so the same views give the same candidates in the same order.
  */
 export interface SearchStrategy {
-  /** Up to `max` new candidates given the finished history; [] once exhausted. Each call returns fresh objects. */
-  propose(max: number, history: readonly TrialRecord[]): Params[];
+  /**
+   * The next candidate given `view`, or undefined once exhausted (then every later ask is undefined too).
+   * Each call returns a fresh object.
+   */
+  ask(view: StrategyView): Params | undefined;
+  /**
+   * Non-adaptive convenience: up to `max` candidates asked with an empty view; [] once exhausted. How the caller
+   * batches these calls does not change which candidates come out, nor their order.
+   */
+  propose(max: number, history?: readonly TrialRecord[]): Params[];
   /**
    * How many candidates the strategy will produce when known: grid, min(gridSize, trials); random, trials, or the
    * grid size when a discrete space is smaller. Random search over a continuous range too narrow to hold `trials`
-   * distinct numbers stops early, so there it is an upper bound.
+   * distinct numbers stops early, so there it is an upper bound. Adaptive strategies: trials (an upper bound on a
+   * finite space, which they never repeat).
    */
   readonly total: number | undefined;
+  /**
+   * The determinism rule of an adaptive strategy (fixed lag): candidate t is asked only when every candidate numbered
+   * below t - lag has been told, and it sees exactly those (the lag window in between is pending, handled by a
+   * constant liar). Infinity: the strategy does not learn from results (grid, random), so everything may be asked
+   * at once.
+   */
+  readonly lag: number;
 }
 
-export type StrategyName = 'grid' | 'random';
+export type StrategyName = 'grid' | 'random' | 'tpe' | 'gp';
 
-export const STRATEGY_NAMES: readonly StrategyName[] = ['grid', 'random'];
+export const STRATEGY_NAMES: readonly StrategyName[] = ['grid', 'random', 'tpe', 'gp'];
+
+/** Earlier trials for a warm start: their params and the value (tune(): score) they reached. */
+export interface HistoryTrial {
+  params: Params;
+  /** optimize()/createStudy(): the objective's value. */
+  value?: number;
+  /** tune(): the mean CV score (TrialResult.meanScore is accepted too). */
+  score?: number;
+  meanScore?: number;
+  /** 'complete' by default; failed trials are ignored by the samplers. */
+  state?: TrialState | 'ok';
+  status?: 'ok' | 'failed' | 'pruned';
+}
+
+/** Options every adaptive strategy takes. */
+export interface AdaptiveOptions {
+  trials: number;
+  /** Fixed lag of the determinism rule (default 4): candidate t sees the results of candidates < t - lag. */
+  lag?: number;
+  /** Stop after this many trials in a row (in candidate order) without improving on the best. */
+  patience?: number;
+  /** Earlier trials to learn from (they count toward the random start, as in Optuna). */
+  history?: readonly HistoryTrial[];
+}
+
+export interface TpeOptions extends AdaptiveOptions {
+  strategy: 'tpe';
+  /** Random trials before TPE starts (Optuna: n_startup_trials = 10). */
+  startupTrials?: number;
+  /** Candidates drawn from l(x) per proposal (Optuna: n_ei_candidates = 24). */
+  eiCandidates?: number;
+  /** Joint Parzen estimator over each sub-space's hyperparameters (Optuna's multivariate=True, group=True). */
+  multivariate?: boolean;
+  /** Optuna's consider_endpoints (default false). */
+  considerEndpoints?: boolean;
+  /** Optuna's prior_weight (default 1). */
+  priorWeight?: number;
+}
+
+export interface GpOptions extends AdaptiveOptions {
+  strategy: 'gp';
+  /** Random (quasi-random) trials before the GP starts (default 10). */
+  startupTrials?: number;
+}
 
 export type SearchOptions =
-  | { strategy: 'grid'; /** Caps the grid at its first `trials` points. */ trials?: number }
-  | { strategy: 'random'; trials: number };
+  | { strategy: 'grid'; /** Caps the grid at its first `trials` points. */ trials?: number; patience?: number }
+  | { strategy: 'random'; trials: number; patience?: number; history?: readonly HistoryTrial[] }
+  | TpeOptions
+  | GpOptions;

@@ -30,7 +30,7 @@ describe('grid strategy', () => {
   });
 
   it('does not depend on the seed or the history', () => {
-    const history = [{ params: { a: 1, b: 1 }, score: 0.9 }];
+    const history = [{ number: 0, params: { a: 1, b: 1 }, value: 0.9, state: 'complete' as const }];
     expect(createStrategy({ strategy: 'grid' }, space, 123).propose(6, history)).toEqual(order);
   });
 

@@ -77,7 +77,7 @@ describe('random strategy', () => {
     const space = compileSpace({ a: int(1, 50), b: float(0, 1) });
     const whole = createStrategy({ strategy: 'random', trials: 30 }, space, 9).propose(30, []);
     const s = createStrategy({ strategy: 'random', trials: 30 }, space, 9);
-    const pieces = [...s.propose(1, []), ...s.propose(7, [{ params: whole[0], score: 1 }]), ...s.propose(100, [])];
+    const pieces = [...s.propose(1, []), ...s.propose(7, [{ number: 0, params: whole[0], value: 1, state: 'complete' }]), ...s.propose(100, [])];
     expect(pieces).toEqual(whole);
   });
 });

@@ -1,0 +1,279 @@
+/**
+ * Optuna 3.1's Parzen estimator (samplers/_tpe/parzen_estimator.py), over Float64Arrays: one mixture component per
+ * observation (plus the prior), truncated normals for numeric hyperparameters in their transformed space (log ranges
+ * in log space, stepped ranges widened by half a step and scored by the mass of the step's cell), and smoothed
+ * one-hot weights for categorical ones. Constants are Optuna's: prior weight 1, the prior N((low+high)/2, high-low),
+ * bandwidths from the gaps to the neighbours (univariate) or Scott's rule 0.2 n^(-1/(d+4)) (multivariate), clipped
+ * to [(high-low)/min(100, 1+n), high-low] (the "magic clip").
+ */
+import type { Rng } from '../../rng';
+import { truncnormLogpdf, truncnormPpf, logGaussMass } from './truncnorm';
+
+/** A hyperparameter as TPE models it (Optuna's FloatDistribution / IntDistribution / CategoricalDistribution). */
+export type TpeDistribution =
+  | { kind: 'float'; low: number; high: number; step: number | null; log: boolean }
+  | { kind: 'int'; low: number; high: number; step: number; log: boolean }
+  | { kind: 'categorical'; n: number };
+
+export interface ParzenParameters {
+  considerPrior: boolean;
+  priorWeight: number;
+  considerMagicClip: boolean;
+  considerEndpoints: boolean;
+  multivariate: boolean;
+  /** Weights of the observations, oldest first (Optuna's default_weights). */
+  weights: (n: number) => Float64Array;
+}
+
+const EPS = 1e-12;
+const SIGMA0_MAGNITUDE = 0.2;
+
+/** Optuna's default_weights: 1 each below 25 observations; above, a linear ramp from 1/n for all but the 25 newest. */
+export function defaultWeights(n: number): Float64Array {
+  const w = new Float64Array(n).fill(1);
+  if (n < 25) return w;
+  const m = n - 25;
+  // numpy.linspace(1/n, 1, m)
+  for (let i = 0; i < m; i++) w[i] = m === 1 ? 1 / n : 1 / n + ((1 - 1 / n) * i) / (m - 1);
+  return w;
+}
+
+/** Optuna's default_gamma: how many observations form l(x). */
+export function defaultGamma(n: number): number {
+  return Math.min(Math.ceil(0.1 * n), 25);
+}
+
+export const DEFAULT_PARZEN: ParzenParameters = {
+  considerPrior: true,
+  priorWeight: 1,
+  considerMagicClip: true,
+  considerEndpoints: false,
+  multivariate: false,
+  weights: defaultWeights,
+};
+
+/** numpy.round: halves go to the even neighbour. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x - Math.trunc(x)) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+/** Bounds in the transformed space and the cell width q of stepped ranges (null when continuous). */
+export function parzenBounds(d: Exclude<TpeDistribution, { kind: 'categorical' }>): { low: number; high: number; q: number | null } {
+  if (d.kind === 'float') {
+    if (d.log) return { low: Math.log(d.low), high: Math.log(d.high), q: null };
+    if (d.step !== null) return { low: d.low - 0.5 * d.step, high: d.high + 0.5 * d.step, q: d.step };
+    return { low: d.low, high: d.high, q: null };
+  }
+  if (d.log) return { low: Math.log(d.low - 0.5), high: Math.log(d.high + 0.5), q: null };
+  return { low: d.low - 0.5 * d.step, high: d.high + 0.5 * d.step, q: d.step };
+}
+
+/** External value (categorical: index) -> the estimator's space. */
+export function toUniform(d: TpeDistribution, v: number): number {
+  return d.kind !== 'categorical' && d.log ? Math.log(v) : v;
+}
+
+/** The estimator's space -> an external value (rounded to the grid, clipped to the range). */
+export function fromUniform(d: TpeDistribution, s: number): number {
+  if (d.kind === 'categorical') return s;
+  const clip = (v: number): number => Math.min(d.high, Math.max(d.low, v));
+  if (d.kind === 'float') {
+    if (d.log) return Math.exp(s);
+    if (d.step !== null) return clip(roundHalfEven((s - d.low) / d.step) * d.step + d.low);
+    return s;
+  }
+  if (d.log) return clip(roundHalfEven(Math.exp(s)));
+  return clip(roundHalfEven((s - d.low) / d.step) * d.step + d.low);
+}
+
+interface NumericParams {
+  low: number;
+  high: number;
+  q: number | null;
+  mus: Float64Array;
+  sigmas: Float64Array;
+}
+
+export class ParzenEstimator {
+  /** Mixture weights, observations first then the prior (sum 1). */
+  readonly weights: Float64Array;
+  /** Per dimension: numeric components, or categorical weights ((n + prior) x choices, rows summing to 1). */
+  readonly numeric: (NumericParams | null)[];
+  readonly categorical: (Float64Array | null)[];
+  private readonly nComponents: number;
+
+  /**
+   * @param observations one array per dimension, external values (categorical: index), same length n
+   * @param dists the dimensions, in the same order
+   */
+  constructor(
+    observations: readonly Float64Array[],
+    readonly dists: readonly TpeDistribution[],
+    readonly parameters: ParzenParameters = DEFAULT_PARZEN,
+  ) {
+    const n = observations.length > 0 ? observations[0].length : 0;
+    const considerPrior = parameters.considerPrior || n === 0;
+    this.nComponents = n + (considerPrior ? 1 : 0);
+    this.weights = this.mixtureWeights(n, considerPrior);
+    const sigma0 = parameters.multivariate ? SIGMA0_MAGNITUDE * Math.max(n, 1) ** (-1 / (dists.length + 4)) : null;
+    this.numeric = [];
+    this.categorical = [];
+    dists.forEach((d, j) => {
+      if (d.kind === 'categorical') {
+        this.numeric.push(null);
+        this.categorical.push(this.categoricalWeights(observations[j], d.n, n, considerPrior));
+      } else {
+        this.categorical.push(null);
+        const transformed = Float64Array.from(observations[j], (v) => toUniform(d, v));
+        this.numeric.push(this.numericParams(transformed, d, n, considerPrior, sigma0));
+      }
+    });
+  }
+
+  private mixtureWeights(n: number, considerPrior: boolean): Float64Array {
+    const w = this.parameters.weights(n).subarray(0, n);
+    const out = new Float64Array(this.nComponents);
+    out.set(w);
+    if (considerPrior) out[n] = this.parameters.priorWeight;
+    let sum = 0;
+    for (const v of out) sum += v;
+    for (let i = 0; i < out.length; i++) out[i] /= sum;
+    return out;
+  }
+
+  private categoricalWeights(obs: Float64Array, k: number, n: number, considerPrior: boolean): Float64Array {
+    const rows = considerPrior ? n + 1 : n;
+    const fill = this.parameters.priorWeight / (considerPrior ? n + 1 : n);
+    const w = new Float64Array(rows * k).fill(fill);
+    for (let i = 0; i < n; i++) w[i * k + obs[i]] += 1;
+    for (let r = 0; r < rows; r++) {
+      let s = 0;
+      for (let c = 0; c < k; c++) s += w[r * k + c];
+      for (let c = 0; c < k; c++) w[r * k + c] /= s;
+    }
+    return w;
+  }
+
+  private numericParams(
+    obs: Float64Array,
+    d: Exclude<TpeDistribution, { kind: 'categorical' }>,
+    n: number,
+    considerPrior: boolean,
+    sigma0: number | null,
+  ): NumericParams {
+    const { low, high, q } = parzenBounds(d);
+    const m = considerPrior ? n + 1 : n;
+    const mus = new Float64Array(m);
+    mus.set(obs);
+    if (considerPrior) mus[n] = 0.5 * (low + high);
+    const sigmas = new Float64Array(m);
+    if (sigma0 !== null) {
+      sigmas.fill(sigma0 * (high - low));
+    } else {
+      // Distance to the farther neighbour in sorted order (endpoints low/high included).
+      const order = Array.from(mus.keys()).sort((a, b) => mus[a] - mus[b] || a - b);
+      const sorted = order.map((i) => mus[i]);
+      const ext = [low, ...sorted, high];
+      const s = new Float64Array(m);
+      for (let i = 0; i < m; i++) s[i] = Math.max(ext[i + 1] - ext[i], ext[i + 2] - ext[i + 1]);
+      if (!this.parameters.considerEndpoints && ext.length >= 4) {
+        s[0] = ext[2] - ext[1];
+        s[m - 1] = ext[ext.length - 2] - ext[ext.length - 3];
+      }
+      for (let i = 0; i < m; i++) sigmas[order[i]] = s[i];
+    }
+    const maxSigma = high - low;
+    const minSigma = this.parameters.considerMagicClip ? (high - low) / Math.min(100, 1 + m) : EPS;
+    for (let i = 0; i < m; i++) sigmas[i] = Math.min(maxSigma, Math.max(minSigma, sigmas[i]));
+    if (considerPrior) sigmas[n] = high - low;
+    return { low, high, q, mus, sigmas };
+  }
+
+  /** `size` draws, one array per dimension, external values (numeric rounded to their grid; categorical: index). */
+  sample(rng: Rng, size: number): Float64Array[] {
+    const active = new Int32Array(size);
+    const cum = new Float64Array(this.weights.length);
+    let acc = 0;
+    for (let i = 0; i < cum.length; i++) cum[i] = acc += this.weights[i];
+    for (let s = 0; s < size; s++) {
+      const u = rng.next() * acc;
+      let i = 0;
+      while (i < cum.length - 1 && cum[i] <= u) i++;
+      active[s] = i;
+    }
+    return this.dists.map((d, j) => {
+      const out = new Float64Array(size);
+      const cat = this.categorical[j];
+      if (cat && d.kind === 'categorical') {
+        const k = d.n;
+        for (let s = 0; s < size; s++) {
+          const u = rng.next();
+          let c = 0;
+          let p = cat[active[s] * k];
+          while (c < k - 1 && p < u) p += cat[active[s] * k + ++c];
+          out[s] = c;
+        }
+        return out;
+      }
+      const { low, high, mus, sigmas } = this.numeric[j]!;
+      for (let s = 0; s < size; s++) {
+        const mu = mus[active[s]];
+        const sigma = sigmas[active[s]];
+        const z = truncnormPpf(rng.next(), (low - mu) / sigma, (high - mu) / sigma);
+        out[s] = fromUniform(d, z * sigma + mu);
+      }
+      return out;
+    });
+  }
+
+  /** log density of each point (one array per dimension, external values) under the mixture. */
+  logPdf(samples: readonly Float64Array[]): Float64Array {
+    const nSamples = samples.length > 0 ? samples[0].length : 0;
+    const m = this.nComponents;
+    const comp = new Float64Array(nSamples * m);
+    this.dists.forEach((d, j) => {
+      const xs = samples[j];
+      const cat = this.categorical[j];
+      if (cat && d.kind === 'categorical') {
+        for (let s = 0; s < nSamples; s++) for (let i = 0; i < m; i++) comp[s * m + i] += Math.log(cat[i * d.n + xs[s]]);
+        return;
+      }
+      const { low, high, q, mus, sigmas } = this.numeric[j]!;
+      for (let s = 0; s < nSamples; s++) {
+        const x = toUniform(d, xs[s]);
+        for (let i = 0; i < m; i++) {
+          const mu = mus[i];
+          const sigma = sigmas[i];
+          const a = (low - mu) / sigma;
+          const b = (high - mu) / sigma;
+          let lp: number;
+          if (q === null) {
+            lp = truncnormLogpdf(x, a, b, mu, sigma);
+          } else {
+            const upper = Math.min(x + q / 2, high);
+            const lower = Math.max(x - q / 2, low);
+            lp = logGaussMass((lower - mu) / sigma, (upper - mu) / sigma) - logGaussMass(a, b);
+          }
+          comp[s * m + i] += lp;
+        }
+      }
+    });
+    const out = new Float64Array(nSamples);
+    for (let s = 0; s < nSamples; s++) {
+      let max = -Infinity;
+      for (let i = 0; i < m; i++) {
+        const v = (comp[s * m + i] += Math.log(this.weights[i]));
+        if (v > max) max = v;
+      }
+      if (max === -Infinity) {
+        out[s] = -Infinity;
+        continue;
+      }
+      let sum = 0;
+      for (let i = 0; i < m; i++) sum += Math.exp(comp[s * m + i] - max);
+      out[s] = Math.log(sum) + max;
+    }
+    return out;
+  }
+}

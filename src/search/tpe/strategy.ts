@@ -1,0 +1,185 @@
+/**
+ * The TPE strategy (Optuna 3.1's TPESampler) over a compiled space, conditional spaces included.
+ *
+ * - The first `startupTrials` observations (complete or pruned, warm-start history included) are random draws from
+ *   the space, as Optuna's RandomSampler does.
+ * - Afterwards each proposal splits the observations into the best gamma(n) = min(ceil(0.1 n), 25) and the rest
+ *   (pending candidates join the rest: Optuna's constant liar), fits a Parzen estimator to each, draws
+ *   `eiCandidates` (24) points from l(x) and keeps the one with the largest log l(x) - log g(x).
+ * - A conditional space (a list of sub-spaces) is decomposed as Optuna's group decomposition would: which sub-space
+ *   to use is itself a categorical hyperparameter learned over every trial; then each hyperparameter of the chosen
+ *   sub-space is learned from the trials that have it with the same distribution (univariate), or, with
+ *   `multivariate`, all of them jointly from the trials of that sub-space (Optuna's multivariate + group).
+ * - A finite space is never repeated: a proposal equal to an earlier candidate is redrawn (up to REDRAWS times,
+ *   then a random unseen point); once every point has been proposed the strategy is exhausted.
+ * Randomness: proposal t uses its own generator, derived from (seed, t), so it does not depend on how many
+ * proposals were asked at once.
+ */
+import { createRng, deriveSeed, type Rng } from '../../rng';
+import type { CompiledSpace, Dimension } from '../../space';
+import type { Params } from '../../types';
+import { paramsKey } from '../params-key';
+import type { SearchStrategy, StrategyView, TrialRecord } from '../types';
+import { DEFAULT_PARZEN, ParzenEstimator, defaultGamma, type ParzenParameters, type TpeDistribution } from './parzen';
+import { PENDING_KEY, observationKey, splitObservations, type ObservationKey } from './split';
+import { proposeMany } from '../sequence';
+
+export interface TpeSettings {
+  trials: number;
+  lag: number;
+  startupTrials: number;
+  eiCandidates: number;
+  multivariate: boolean;
+  considerEndpoints: boolean;
+  priorWeight: number;
+}
+
+const REDRAWS = 8;
+const RANDOM_TRIES = 1000;
+
+/** The TPE view of one dimension: its distribution, or a constant (Optuna skips single-value distributions). */
+export function tpeDistribution(d: Dimension): TpeDistribution | null {
+  const dist = d.distribution;
+  if (dist.kind === 'choice') return dist.values.length > 1 ? { kind: 'categorical', n: dist.values.length } : null;
+  if (dist.low === dist.high) return null;
+  if (dist.kind === 'int') return { kind: 'int', low: dist.low, high: dist.high, step: dist.step, log: dist.log };
+  return { kind: 'float', low: dist.low, high: dist.high, step: dist.step, log: dist.log };
+}
+
+/** A dimension's value in TPE's external form (choice: its index), or NaN when `params` lacks it or it is foreign. */
+function externalValue(d: Dimension, td: TpeDistribution, params: Params): number {
+  if (!Object.hasOwn(params, d.name)) return NaN;
+  const v = params[d.name];
+  if (td.kind === 'categorical') {
+    const i = d.indexOf(v);
+    return i < 0 ? NaN : i;
+  }
+  if (typeof v !== 'number' || v < td.low || v > td.high) return NaN;
+  return v;
+}
+
+function dimensionValue(d: Dimension, td: TpeDistribution, x: number): Params[string] {
+  return td.kind === 'categorical' ? d.valueAt(x) : x;
+}
+
+export function createTpeStrategy(space: CompiledSpace, settings: TpeSettings, seed: number): SearchStrategy {
+  const parzen: ParzenParameters = {
+    ...DEFAULT_PARZEN,
+    considerEndpoints: settings.considerEndpoints,
+    priorWeight: settings.priorWeight,
+    multivariate: settings.multivariate,
+  };
+  const subs = space.subspaces;
+  const subDist: TpeDistribution = { kind: 'categorical', n: subs.length };
+  let t = 0;
+  let exhausted = false;
+
+  /** Which sub-space params belong to (by their key set and values), or -1. */
+  const subspaceOf = (p: Params): number => {
+    for (let s = 0; s < subs.length; s++) {
+      const sub = subs[s];
+      if (sub.names.length !== Object.keys(p).length) continue;
+      if (sub.dimensions.every((d) => Object.hasOwn(p, d.name) && (d.discrete ? d.indexOf(p[d.name]) >= 0 : typeof p[d.name] === 'number'))) return s;
+    }
+    return -1;
+  };
+
+  const propose = (view: StrategyView, rng: Rng): Params => {
+    const obs: { params: Params; key: ObservationKey; sub: number }[] = [];
+    for (const r of view.told) {
+      const key = observationKey(r);
+      if (key) obs.push({ params: r.params, key, sub: subspaceOf(r.params) });
+    }
+    const n = obs.length;
+    if (n < settings.startupTrials) return space.sample(rng);
+    for (const p of view.pending) obs.push({ params: p, key: PENDING_KEY, sub: subspaceOf(p) });
+    const { below, above } = splitObservations(
+      obs.map((o) => o.key),
+      defaultGamma(n),
+    );
+
+    /** Samples dims jointly (one estimator over all of them) from the observations that have every one. */
+    const sampleJoint = (dims: Dimension[], tds: TpeDistribution[], has: (o: (typeof obs)[number]) => number[] | null): number[] => {
+      const pick = (idx: number[]): Float64Array[] => {
+        const rows: number[][] = [];
+        for (const i of idx) {
+          const v = has(obs[i]);
+          if (v) rows.push(v);
+        }
+        return tds.map((_, j) => Float64Array.from(rows, (r) => r[j]));
+      };
+      const lower = new ParzenEstimator(pick(below), tds, parzen);
+      const upper = new ParzenEstimator(pick(above), tds, parzen);
+      const samples = lower.sample(rng, settings.eiCandidates);
+      const ll = lower.logPdf(samples);
+      const lg = upper.logPdf(samples);
+      let best = 0;
+      for (let s = 1; s < ll.length; s++) if (ll[s] - lg[s] > ll[best] - lg[best]) best = s;
+      return samples.map((col) => col[best]);
+    };
+
+    const s = subs.length === 1 ? 0 : sampleJoint([], [subDist], (o) => (o.sub >= 0 ? [o.sub] : null))[0];
+    const sub = subs[s];
+    const values: Params[string][] = sub.dimensions.map((d) => (d.discrete && d.size === 1 ? d.valueAt(0) : null));
+    const active = sub.dimensions.flatMap((d, j) => {
+      const td = tpeDistribution(d);
+      return td ? [{ d, td, j }] : [];
+    });
+    if (settings.multivariate && active.length > 0) {
+      const got = sampleJoint(
+        active.map((a) => a.d),
+        active.map((a) => a.td),
+        (o) => {
+          if (o.sub !== s) return null;
+          const v = active.map((a) => externalValue(a.d, a.td, o.params));
+          return v.some(Number.isNaN) ? null : v;
+        },
+      );
+      active.forEach((a, k) => (values[a.j] = dimensionValue(a.d, a.td, got[k])));
+    } else {
+      for (const a of active) {
+        const x = sampleJoint([a.d], [a.td], (o) => {
+          const v = externalValue(a.d, a.td, o.params);
+          return Number.isNaN(v) ? null : [v];
+        })[0];
+        values[a.j] = dimensionValue(a.d, a.td, x);
+      }
+    }
+    return sub.toParams(values);
+  };
+
+  const ask = (view: StrategyView): Params | undefined => {
+    if (exhausted || t >= settings.trials) return undefined;
+    const rng = createRng(deriveSeed(seed, 0x7be, t++));
+    const seen = new Set<string>();
+    for (const r of view.told) seen.add(paramsKey(r.params));
+    for (const p of view.pending) seen.add(paramsKey(p));
+    if (space.size !== Infinity && seen.size >= space.size) {
+      exhausted = true;
+      return undefined;
+    }
+    for (let i = 0; i < REDRAWS; i++) {
+      const p = propose(view, rng);
+      if (!seen.has(paramsKey(p))) return p;
+    }
+    for (let i = 0; i < RANDOM_TRIES; i++) {
+      const p = space.sample(rng);
+      if (!seen.has(paramsKey(p))) return p;
+    }
+    if (space.size !== Infinity && space.size <= 1_000_000) {
+      for (let i = 0; i < space.size; i++) {
+        const p = space.gridAt(i);
+        if (!seen.has(paramsKey(p))) return p;
+      }
+      exhausted = true;
+    }
+    return undefined;
+  };
+
+  return {
+    total: Math.min(settings.trials, space.size),
+    lag: settings.lag,
+    ask,
+    propose: (max) => proposeMany(() => ask({ told: [] as TrialRecord[], pending: [] }), max),
+  };
+}
