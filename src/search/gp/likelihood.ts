@@ -30,6 +30,8 @@ export interface FitProblem {
   fixNoise: boolean;
   /** Include the log prior (true for fitting; false to test the pure likelihood). */
   usePrior: boolean;
+  /** Scratch n x n matrices reused across evaluations (allocated on first use). */
+  scratch?: { c: Float64Array; l: Float64Array; w: Float64Array; m: Float64Array };
 }
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -62,9 +64,10 @@ export function fitLoss(prob: FitProblem, theta: Float64Array, grad: Float64Arra
   const p = paramsFromRaw(theta, d, prob.fixNoise);
   const lam = p.inverseSquaredLengthScales;
   const s = p.kernelScale;
-  const c = kernelMatrixFromDeltas(deltas, n, d, lam, s);
+  const scratch = (prob.scratch ??= { c: new Float64Array(n * n), l: new Float64Array(n * n), w: new Float64Array(n * n), m: new Float64Array(n * n) });
+  const c = kernelMatrixFromDeltas(deltas, n, d, lam, s, scratch.c);
   for (let i = 0; i < n; i++) c[i * n + i] += p.noiseVar;
-  const l = new Float64Array(n * n);
+  const l = scratch.l;
   if (!cholesky(c, n, l)) return Infinity;
   const alpha = choleskySolve(l, n, Float64Array.from(y));
   let quad = 0;
@@ -74,7 +77,7 @@ export function fitLoss(prob: FitProblem, theta: Float64Array, grad: Float64Arra
     logDet += Math.log(l[i * n + i]);
   }
   let logMl = -0.5 * quad - logDet - 0.5 * n * LOG_2PI;
-  const w = choleskyInverse(l, n); // becomes W = alpha alpha^T - C^-1
+  const w = choleskyInverse(l, n, scratch.w, scratch.m); // becomes W = alpha alpha^T - C^-1
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) w[a * n + b] = alpha[a] * alpha[b] - w[a * n + b];
 
   for (let j = 0; j < d + 2; j++) grad[j] = 0;

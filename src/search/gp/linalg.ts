@@ -54,27 +54,37 @@ export function choleskySolve(l: Float64Array, n: number, b: Float64Array): Floa
   return solveLowerTransposed(l, n, solveLower(l, n, b));
 }
 
-/** Inverse of L L^T from the factor L (full symmetric n x n). Cost ~ 2 n^3 / 3. */
-export function choleskyInverse(l: Float64Array, n: number, out: Float64Array = new Float64Array(n * n)): Float64Array {
-  // M = L^-1 (lower), column by column by forward substitution on unit vectors, kept in `inv` row-major.
-  const inv = new Float64Array(n * n);
+/**
+ * Inverse of L L^T from the factor L (full symmetric n x n). Cost ~ 2 n^3 / 3. Both passes walk rows contiguously
+ * (row i of L^-1 is built from the rows above it; the product accumulates outer products of those rows).
+ */
+export function choleskyInverse(l: Float64Array, n: number, out: Float64Array = new Float64Array(n * n), work: Float64Array = new Float64Array(n * n)): Float64Array {
+  // M = L^-1 (lower): row_i = (e_i - sum_{k < i} L_ik row_k) / L_ii.
+  const inv = work;
+  inv.fill(0);
   for (let i = 0; i < n; i++) {
     const ri = i * n;
-    inv[ri + i] = 1 / l[ri + i];
-    for (let j = 0; j < i; j++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s -= l[ri + k] * inv[k * n + j];
-      inv[ri + j] = s / l[ri + i];
+    inv[ri + i] = 1;
+    for (let k = 0; k < i; k++) {
+      const a = l[ri + k];
+      if (a === 0) continue;
+      const rk = k * n;
+      for (let j = 0; j <= k; j++) inv[ri + j] -= a * inv[rk + j];
+    }
+    const dii = 1 / l[ri + i];
+    for (let j = 0; j <= i; j++) inv[ri + j] *= dii;
+  }
+  // (L L^T)^-1 = M^T M = sum_k row_k^T row_k; fill the lower triangle, then mirror.
+  out.fill(0);
+  for (let k = 0; k < n; k++) {
+    const rk = k * n;
+    for (let i = 0; i <= k; i++) {
+      const a = inv[rk + i];
+      if (a === 0) continue;
+      const ri = i * n;
+      for (let j = 0; j <= i; j++) out[ri + j] += a * inv[rk + j];
     }
   }
-  // (L L^T)^-1 = M^T M: entry (i, j) = sum_{k >= max(i, j)} M[k][i] M[k][j].
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = i; k < n; k++) s += inv[k * n + i] * inv[k * n + j];
-      out[i * n + j] = s;
-      out[j * n + i] = s;
-    }
-  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j];
   return out;
 }

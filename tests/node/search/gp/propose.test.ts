@@ -130,3 +130,26 @@ describe('scrambled Halton', () => {
     for (const c of counts.slice(1)) for (const v of c) expect(Math.abs(v - 64)).toBeLessThan(8);
   });
 });
+
+describe('proposeGp on larger grids and long histories', () => {
+  it('finds the best point of a 101-point integer grid (ladder search past 16 values)', () => {
+    const f = (x: Float64Array) => (x[0] - 0.37) ** 2;
+    const { xs, ys } = run([{ kind: 'discrete', size: 101 }], f, [[0], [0.5], [1]], 12, 3);
+    const best = ys.indexOf(Math.min(...ys));
+    expect(xs[best]).toBe(0.37);
+    expect(xs.every((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9)).toBe(true);
+  });
+
+  it('fits on the capped history only (maxTrials)', () => {
+    const rng = createRng(8);
+    const n = 30;
+    const x = Float64Array.from({ length: n }, () => rng.next());
+    const y = Float64Array.from(x, (v) => Math.abs(v - 0.5));
+    const p = proposeGpDetailed([{ kind: 'continuous' }], x, y, createRng(1), { ...fast, maxTrials: 10 });
+    expect(p.used.length).toBe(10);
+    expect(p.model!.posterior.n).toBe(10);
+    // The best row is always kept.
+    const best = y.indexOf(Math.min(...y));
+    expect(Array.from(p.used)).toContain(best);
+  });
+});
