@@ -32,7 +32,7 @@ describe('proposeGp', () => {
     const dims: GpDimension[] = [{ kind: 'continuous' }, { kind: 'discrete', size: 5 }, { kind: 'categorical', size: 3 }];
     // Minimum at x0 = 0.7, grid value 0.25 (k = 1), category 2.
     const f = (x: Float64Array) => (x[0] - 0.7) ** 2 + (x[1] - 0.25) ** 2 + (x[2] === 2 ? 0 : 0.5);
-    const { xs, ys, d } = run(dims, f, [[0.1, 0, 0], [0.5, 1, 1], [0.9, 0.5, 0], [0.3, 0.75, 1]], 15, 2);
+    const { xs, ys, d } = run(dims, f, [[0.1, 0, 0], [0.5, 1, 1], [0.9, 0.5, 0], [0.3, 0.75, 1]], 10, 2);
     const best = ys.indexOf(Math.min(...ys));
     expect(xs[best * d + 2]).toBe(2);
     expect(xs[best * d + 1]).toBe(0.25);
@@ -151,5 +151,23 @@ describe('proposeGp on larger grids and long histories', () => {
     // The best row is always kept.
     const best = y.indexOf(Math.min(...y));
     expect(Array.from(p.used)).toContain(best);
+  });
+});
+
+describe('proposeGp search quality', () => {
+  it('gets within 0.1 of the Branin minimum (0.3979) in 30 trials, where random search stays far off', () => {
+    const branin = (u: Float64Array) => {
+      const x = -5 + 15 * u[0];
+      const y = 15 * u[1];
+      const b = 5.1 / (4 * Math.PI ** 2);
+      return (y - b * x * x + (5 / Math.PI) * x - 6) ** 2 + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10;
+    };
+    const init = [[0.1, 0.2], [0.8, 0.9], [0.5, 0.4], [0.3, 0.7], [0.9, 0.1]];
+    const { ys } = run([{ kind: 'continuous' }, { kind: 'continuous' }], branin, init, 25, 1);
+    expect(Math.min(...ys)).toBeLessThan(0.5);
+    const rng = createRng(1);
+    let randomBest = Infinity;
+    for (let t = 0; t < 30; t++) randomBest = Math.min(randomBest, branin(Float64Array.from([rng.next(), rng.next()])));
+    expect(randomBest).toBeGreaterThan(0.5);
   });
 });
