@@ -67,18 +67,24 @@ export function fitKernelParams(x: Float64Array, y: Float64Array, categorical: U
   return { params, loss: NaN, evaluations };
 }
 
-/** Mean / population standard deviation used to standardise y (std floored so constant y stays finite). */
+/**
+ * Mean / population standard deviation used to standardise y (std floored so constant y stays finite). Computed on
+ * y / max|y| and scaled back, so values near the float range (1e308) do not overflow into NaN.
+ */
 export function standardize(y: Float64Array): { z: Float64Array; mean: number; std: number } {
   const n = y.length;
+  let big = 0;
+  for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(y[i]));
+  const unit = big > 0 ? big : 1;
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += y[i];
+  for (let i = 0; i < n; i++) mean += y[i] / unit;
   mean = n > 0 ? mean / n : 0;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (y[i] - mean) * (y[i] - mean);
-  const std = Math.max(n > 0 ? Math.sqrt(ss / n) : 1, 1e-10);
+  for (let i = 0; i < n; i++) ss += (y[i] / unit - mean) ** 2;
+  const stdUnit = Math.max(n > 0 ? Math.sqrt(ss / n) : 1, 1e-10);
   const z = new Float64Array(n);
-  for (let i = 0; i < n; i++) z[i] = (y[i] - mean) / std;
-  return { z, mean, std };
+  for (let i = 0; i < n; i++) z[i] = (y[i] / unit - mean) / stdUnit;
+  return { z, mean: mean * unit, std: stdUnit * unit };
 }
 
 /** A fitted GP over the caller's units: predictions are de-standardised. */

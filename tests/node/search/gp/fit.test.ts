@@ -23,6 +23,32 @@ describe('kernel parameter fit', () => {
     expect(Math.abs(p.mean - y[0])).toBeLessThan(0.05);
   });
 
+  it('gives a categorical dimension that matters a shorter length scale than one that does not', () => {
+    const rng = createRng(12);
+    const n = 40;
+    const x = new Float64Array(n * 3);
+    for (let i = 0; i < n; i++) {
+      x[i * 3] = rng.next();
+      x[i * 3 + 1] = rng.int(4);
+      x[i * 3 + 2] = rng.int(4);
+    }
+    const y = Float64Array.from({ length: n }, (_, i) => x[i * 3] + [0, 2, -1, 1][x[i * 3 + 1]]);
+    const m = fitGp([{ kind: 'continuous' }, { kind: 'categorical', size: 4 }, { kind: 'categorical', size: 4 }], x, y);
+    expect(m.lengthScales[1]).toBeLessThan(m.lengthScales[2] / 3);
+  });
+
+  it('fits a larger noise variance to noisy observations than to noiseless ones', () => {
+    const clean = sample(40, 1, 21, (r) => Math.sin(5 * r[0]));
+    const rng = createRng(22);
+    const noisy = Float64Array.from(clean.y, (v) => v + 0.3 * rng.normal());
+    const dims = [{ kind: 'continuous' as const }];
+    const a = fitGp(dims, clean.x, clean.y).params.noiseVar;
+    const b = fitGp(dims, clean.x, noisy).params.noiseVar;
+    expect(a).toBeLessThan(1e-3);
+    expect(b).toBeGreaterThan(10 * a);
+    expect(fitGp(dims, clean.x, noisy, { deterministic: true }).params.noiseVar).toBe(1e-6);
+  });
+
   it('warm start from the previous fit reaches an equally good optimum in fewer evaluations', () => {
     const { x, y } = sample(25, 2, 9, (r) => (r[0] - 0.3) ** 2 + 0.1 * r[1]);
     const dims = [{ kind: 'continuous' as const }, { kind: 'continuous' as const }];
@@ -43,6 +69,15 @@ describe('kernel parameter fit', () => {
       expect(Number.isFinite(p.mean) && Number.isFinite(p.variance)).toBe(true);
       expect(p.mean).toBeCloseTo(y[0], 6);
     }
+  });
+
+  it('stays finite for values near the float range', () => {
+    const x = Float64Array.from([0.1, 0.5, 0.9]);
+    const y = Float64Array.from([1e308, -1e308, 5e307]);
+    const p = fitGp([{ kind: 'continuous' }], x, y).predict(Float64Array.from([0.3]));
+    expect(Number.isFinite(p.mean)).toBe(true);
+    const { z } = standardize(y);
+    expect(z.every(Number.isFinite)).toBe(true);
   });
 
   it('standardises to mean 0, std 1', () => {
