@@ -85,7 +85,9 @@ describe('proposeGp', () => {
     fc.assert(
       fc.property(caseArb, ({ dims, n, seed }) => {
         const { x, y } = history(dims, n, seed);
-        const p = proposeGp(dims, x, y, createRng(seed), { candidates: 64, localSearches: 2 });
+        // With a pending row too (the first history row, asked again), which must not break validity.
+        const pending = n > 1 ? x.slice(0, dims.length) : undefined;
+        const p = proposeGp(dims, x, y, createRng(seed), { candidates: 64, localSearches: 2 }, pending);
         return dims.every((dim, j) => {
           const v = p[j];
           if (dim.kind === 'continuous') return v >= 0 && v <= 1;
