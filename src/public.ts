@@ -1,7 +1,15 @@
 // Platform-independent part of the public surface, re-exported by both entries (src/index.ts, src/index.node.ts).
 export { int, float, choice, spaceSize } from './space/index';
 export type { Distribution, SpaceSpec, Value } from './space/index';
-export type { SearchOptions } from './search/index';
+export type { SearchOptions, HistoryTrial } from './search/index';
+export type { TpeOptions, GpOptions, PrunerSpec } from './search/types';
+export { optimize } from './study/optimize';
+export type { Objective } from './study/optimize';
+export { createStudy, Study, TrialPruned } from './study/study';
+export type {
+  Direction, StudyTrial, StudyTrialState, BestStudyTrial, TrialHandle, StudyOptions, OptimizeOptions, OptimizeResult, OptimizeProgress,
+  OptimizeStopReason,
+} from './study/types';
 export type { CvOptions } from './cv/index';
 export { TuneError, TuneAbortError } from './errors';
 export type { PartialResult } from './errors';

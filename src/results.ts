@@ -44,9 +44,10 @@ export interface TrialResult {
 /**
  * Why the search ended: 'completed' = every candidate of the space (or every one a random search could find) was
  * evaluated; 'trials' = `search.trials` was smaller than the space and capped it; 'timeout' = `timeoutMs` passed
- * before every proposed candidate finished.
+ * before every proposed candidate finished; 'patience' = `search.patience` trials in a row (candidate order) did not
+ * improve on the best, so the search stopped at the last of them.
  */
-export type StopReason = 'completed' | 'trials' | 'timeout';
+export type StopReason = 'completed' | 'trials' | 'timeout' | 'patience';
 
 export interface BestTrial {
   index: number;
@@ -85,6 +86,12 @@ export interface TuneResult {
    * mean_<m>, std_<m>, fold<i>_<m> (i in foldScores order), then fit_ms, score_ms, error. NaN is written as NaN.
    */
   toCSV(): string;
+  /**
+   * The share of the score's variation due to each hyperparameter (fANOVA on a random-forest surrogate over the
+   * successful trials, as Optuna's FanovaImportanceEvaluator; log ranges in log space), summing to 1. Throws
+   * IMPORTANCE_UNDEFINED with fewer than 2 successful trials or a constant score.
+   */
+  importance(): Record<string, number>;
 }
 
 /** A number in JSON form: null stands for NaN, Infinity and -Infinity. */
@@ -132,9 +139,15 @@ export function toJsonData(v: unknown): unknown {
 }
 
 /** The result object: the fields plus toJSON / toCSV over them. */
-export function makeResult(fields: Omit<TuneResult, 'toJSON' | 'toCSV'>): TuneResult {
+export function makeResult(
+  fields: Omit<TuneResult, 'toJSON' | 'toCSV' | 'importance'>,
+  importance: () => Record<string, number> = () => {
+    throw new Error('importance() needs the search space');
+  },
+): TuneResult {
   return {
     ...fields,
+    importance,
     toJSON: () => toJsonData({ ...fields, model: fields.model ? fields.model.toJSON() : null }) as TuneResultJSON,
     toCSV: () => trialsToCSV(fields.trials, fields.scoring),
   };

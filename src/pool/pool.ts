@@ -35,6 +35,9 @@ export interface PoolJob<R> {
   /** Called when every task so far has reported: more tasks (indices continue), or none to end the job.
    *  This is how a search adds rounds (adaptive strategies) and the refit without reloading the dataset. */
   next?(): PoolTask<R>[];
+  /** Called after each result while other tasks are still queued or running: tasks that result made possible (an
+   *  adaptive strategy's next candidates), or none. Optional; `next` still closes the job when everything reported. */
+  more?(): PoolTask<R>[];
   /** Runs several tasks of one affinity in one worker call (results in order, an Error for each task that failed).
    *  Optional: without it every task is its own call. */
   runBatch?(api: WorkerRemote, tasks: PoolTask<R>[]): Promise<(R | Error)[]>;
@@ -470,6 +473,13 @@ export class WorkerPool {
       const err = failed && workerDied ? new Error(`${failed.message} (task retried ${item.attempts - 1}x)`) : failed;
       try {
         job.job.onResult(item.index, err ?? outcomes[b]);
+      } catch (e) {
+        this.finishJob(job, asError(e));
+      }
+    }
+    if (!job.finished && job.remaining > 0 && job.job.more) {
+      try {
+        enqueue(job, job.job.more());
       } catch (e) {
         this.finishJob(job, asError(e));
       }

@@ -1,10 +1,12 @@
-/** createStrategy: the one entry point the facade calls. */
+/** createStrategy: the one entry point the facades call. */
 import { TuneError } from '../errors';
 import { createRng, deriveSeed } from '../rng';
 import type { CompiledSpace } from '../space';
 import { createGridStrategy } from './grid';
-import { checkSearchOptions } from './options';
+import { DEFAULT_LAG, checkSearchOptions } from './options';
 import { createRandomStrategy } from './random';
+import { createTpeStrategy } from './tpe/strategy';
+import { createGpStrategy } from './gp-strategy';
 import type { SearchOptions, SearchStrategy } from './types';
 
 /**
@@ -15,13 +17,35 @@ const SEARCH_STREAM = 0x5ea4c4;
 
 /**
  * Validates `options` (UNKNOWN_STRATEGY, INVALID_TRIALS, INVALID_SEARCH) and returns the strategy over `space`.
- * Same (options, space, seed) -> same proposals. Grid search throws CONTINUOUS_IN_GRID / SPACE_TOO_LARGE here.
+ * Same (options, space, seed) -> same proposals. Grid search throws CONTINUOUS_IN_GRID / SPACE_TOO_LARGE here,
+ * the GP GP_UNSUPPORTED_SPACE.
  */
 export function createStrategy(options: SearchOptions, space: CompiledSpace, seed: number): SearchStrategy {
   const checked = checkSearchOptions(options);
   if (!Number.isSafeInteger(seed)) {
     throw new TuneError('INVALID_SEED', `seed must be an integer, got ${String(seed)}.`, { value: seed });
   }
-  if (checked.strategy === 'grid') return createGridStrategy(space, checked.trials);
-  return createRandomStrategy(space, checked.trials, createRng(deriveSeed(seed, SEARCH_STREAM)));
+  const searchSeed = deriveSeed(seed, SEARCH_STREAM);
+  switch (checked.strategy) {
+    case 'grid':
+      return createGridStrategy(space, checked.trials);
+    case 'random':
+      return createRandomStrategy(space, checked.trials, createRng(searchSeed));
+    case 'tpe':
+      return createTpeStrategy(
+        space,
+        {
+          trials: checked.trials,
+          lag: checked.lag ?? DEFAULT_LAG,
+          startupTrials: checked.startupTrials ?? 10,
+          eiCandidates: checked.eiCandidates ?? 24,
+          multivariate: checked.multivariate ?? false,
+          considerEndpoints: checked.considerEndpoints ?? false,
+          priorWeight: checked.priorWeight ?? 1,
+        },
+        searchSeed,
+      );
+    case 'gp':
+      return createGpStrategy(space, { trials: checked.trials, lag: checked.lag ?? DEFAULT_LAG, startupTrials: checked.startupTrials ?? 10 }, searchSeed);
+  }
 }

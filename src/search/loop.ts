@@ -32,12 +32,24 @@ export interface LoopOptions {
   patience?: number | null;
   /** Earlier trials (warm start), oldest first: every proposal sees them as told. Numbered -H..-1 in views. */
   history?: readonly Omit<TrialRecord, 'number'>[];
+  /**
+   * 'lag' (default): the fixed-lag rule above. 'immediate' (ask-and-tell, where the caller owns the loop and ask()
+   * must answer at once): candidate t is proposed whenever asked, from every result told so far, with the untold
+   * ones pending. Deterministic for a given order of asks and tells, which is then the caller's.
+   */
+  mode?: 'lag' | 'immediate';
+  /** A lag for a strategy that has none (grid, random) when something else must condition on earlier results:
+   *  a pruner judges trial t against the trials below t - lag, so those must be finished when t starts. */
+  lag?: number;
 }
 
 export class SearchLoop {
   private readonly proposals: Params[] = [];
   private readonly records: (TrialRecord | undefined)[] = [];
   private readonly history: TrialRecord[];
+  private readonly mode: 'lag' | 'immediate';
+  /** The fixed lag in force: the strategy's, or the smaller one the options ask for. */
+  readonly lag: number;
   private readonly budget: number;
   private readonly patience: number | null;
   /** Every candidate below this number has been told. */
@@ -54,6 +66,8 @@ export class SearchLoop {
   ) {
     const h = options.history ?? [];
     this.history = h.map((r, i) => ({ ...r, number: i - h.length }));
+    this.mode = options.mode ?? 'lag';
+    this.lag = Math.min(strategy.lag, options.lag ?? Infinity);
     this.budget = options.budget ?? Infinity;
     this.patience = options.patience ?? null;
     this.bestValue = this.history.reduce((b, r) => (r.state === 'complete' && r.value < b ? r.value : b), Infinity);
@@ -103,11 +117,13 @@ export class SearchLoop {
    */
   next(max = Infinity): Proposal[] {
     const out: Proposal[] = [];
-    const lag = this.strategy.lag;
+    const lag = this.mode === 'immediate' ? 0 : this.lag;
     while (out.length < max && !this.exhausted) {
       const t = this.proposals.length;
-      if (lag !== Infinity && this.toldPrefix < t - lag) break;
-      const params = this.strategy.ask(lag === Infinity ? { told: this.history, pending: [] } : this.viewFor(t, lag));
+      if (this.mode === 'lag' && lag !== Infinity && this.toldPrefix < t - lag) break;
+      const view =
+        this.mode === 'immediate' ? this.currentView(t) : this.strategy.lag === Infinity ? { told: this.history, pending: [] } : this.viewFor(t, lag);
+      const params = this.strategy.ask(view);
       if (params === undefined) {
         this.strategyDone = true;
         break;
@@ -144,6 +160,24 @@ export class SearchLoop {
     } else if (++this.sinceBest >= this.patience) {
       this.patienceStop = r.number;
     }
+  }
+
+  /** Adds a finished trial from elsewhere (study.add): every later proposal sees it, before this search's own. */
+  addHistory(record: Omit<TrialRecord, 'number'>): void {
+    this.history.push({ ...record, number: -1 - this.history.length });
+    if (record.state === 'complete' && record.value < this.bestValue) this.bestValue = record.value;
+  }
+
+  /** Ask-and-tell: whatever is told now, the rest pending. */
+  private currentView(t: number): StrategyView {
+    const told: TrialRecord[] = this.history.slice();
+    const pending: Params[] = [];
+    for (let i = 0; i < t; i++) {
+      const r = this.records[i];
+      if (r) told.push(r);
+      else pending.push(this.proposals[i]);
+    }
+    return { told, pending };
   }
 
   private viewFor(t: number, lag: number): StrategyView {

@@ -1,13 +1,14 @@
 /** Validation of the `search` option: every strategy's keys, types and ranges, with a fix in each message. */
 import { TuneError, closestName, unknownNameError } from '../errors';
 import { STRATEGY_NAMES, type HistoryTrial, type SearchOptions } from './types';
+import { prunerOptions } from './pruners/option';
 
 /** Keys each strategy takes (a misspelt key, e.g. `trails`, would otherwise be ignored silently). */
 const KEYS: Record<string, readonly string[]> = {
   grid: ['strategy', 'trials', 'patience'],
-  random: ['strategy', 'trials', 'patience', 'history'],
-  tpe: ['strategy', 'trials', 'patience', 'history', 'lag', 'startupTrials', 'eiCandidates', 'multivariate', 'considerEndpoints', 'priorWeight'],
-  gp: ['strategy', 'trials', 'patience', 'history', 'lag', 'startupTrials'],
+  random: ['strategy', 'trials', 'patience', 'history', 'pruner', 'lag'],
+  tpe: ['strategy', 'trials', 'patience', 'history', 'pruner', 'lag', 'startupTrials', 'eiCandidates', 'multivariate', 'considerEndpoints', 'priorWeight'],
+  gp: ['strategy', 'trials', 'patience', 'history', 'pruner', 'lag', 'startupTrials'],
 };
 
 /** Default fixed lag of adaptive strategies: up to lag + 1 candidates in flight (enough for 4 workers x folds). */
@@ -83,6 +84,7 @@ export function checkSearchOptions(options: unknown): SearchOptions {
   }
   if (o.patience !== undefined) out.patience = checkInteger('patience', o.patience, 1, 'trials without improvement before the search stops');
   if (o.history !== undefined) out.history = checkHistory(o.history);
+  if (o.pruner !== undefined) out.pruner = prunerOptions(o.pruner) ?? 'none';
   if (o.lag !== undefined) out.lag = checkInteger('lag', o.lag, 0, 'how many of the latest candidates a proposal may not have seen');
   if (o.startupTrials !== undefined) out.startupTrials = checkInteger('startupTrials', o.startupTrials, 0, 'random trials before the model-based ones');
   if (o.eiCandidates !== undefined) out.eiCandidates = checkInteger('eiCandidates', o.eiCandidates, 1, 'draws from l(x) per proposal');

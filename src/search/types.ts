@@ -90,7 +90,27 @@ export interface AdaptiveOptions {
   patience?: number;
   /** Earlier trials to learn from (they count toward the random start, as in Optuna). */
   history?: readonly HistoryTrial[];
+  /** Stop bad trials early from what they report (optimize(): trial.report; Optuna's MedianPruner/PercentilePruner). */
+  pruner?: PrunerSpec;
 }
+
+/** 'median' (Optuna's MedianPruner), 'none', or the rule with its options. */
+export type PrunerSpec =
+  | 'median'
+  | 'none'
+  | {
+      kind: 'median' | 'percentile' | 'none';
+      /** percentile only: keep trials in the best `percentile` percent at each step. */
+      percentile?: number;
+      /** No pruning until this many trials completed (default 5). */
+      startupTrials?: number;
+      /** No pruning before this step (default 0). */
+      warmupSteps?: number;
+      /** Check every intervalSteps steps after the warm-up (default 1). */
+      intervalSteps?: number;
+      /** Judge a step only when this many completed trials reported it (default 1). */
+      minTrials?: number;
+    };
 
 export interface TpeOptions extends AdaptiveOptions {
   strategy: 'tpe';
@@ -114,6 +134,6 @@ export interface GpOptions extends AdaptiveOptions {
 
 export type SearchOptions =
   | { strategy: 'grid'; /** Caps the grid at its first `trials` points. */ trials?: number; patience?: number }
-  | { strategy: 'random'; trials: number; patience?: number; history?: readonly HistoryTrial[] }
+  | { strategy: 'random'; trials: number; patience?: number; history?: readonly HistoryTrial[]; pruner?: PrunerSpec; lag?: number }
   | TpeOptions
   | GpOptions;

@@ -7,7 +7,9 @@
  * to [(high-low)/min(100, 1+n), high-low] (the "magic clip").
  */
 import type { Rng } from '../../rng';
-import { truncnormLogpdf, truncnormPpf, logGaussMass } from './truncnorm';
+import { truncnormPpf, logGaussMass } from './truncnorm';
+
+const LOG_SQRT_2PI = Math.log(Math.sqrt(2 * Math.PI));
 
 /** A hyperparameter as TPE models it (Optuna's FloatDistribution / IntDistribution / CategoricalDistribution). */
 export type TpeDistribution =
@@ -23,6 +25,13 @@ export interface ParzenParameters {
   multivariate: boolean;
   /** Weights of the observations, oldest first (Optuna's default_weights). */
   weights: (n: number) => Float64Array;
+  /**
+   * Divide each truncated normal's density by its sigma (true, the default). Optuna 3.1's _truncnorm.logpdf leaves
+   * out the -log(scale) term, so a wide component counts as dense as a narrow one; later Optuna releases add it.
+   * false reproduces 3.1 exactly (the fixture tests use it); stepped and integer ranges are scored by cell masses,
+   * where the question does not arise.
+   */
+  normalizeScale: boolean;
 }
 
 const EPS = 1e-12;
@@ -50,6 +59,7 @@ export const DEFAULT_PARZEN: ParzenParameters = {
   considerEndpoints: false,
   multivariate: false,
   weights: defaultWeights,
+  normalizeScale: true,
 };
 
 /** numpy.round: halves go to the even neighbour. */
@@ -93,6 +103,8 @@ interface NumericParams {
   q: number | null;
   mus: Float64Array;
   sigmas: Float64Array;
+  /** Per component: log of its Gaussian mass inside [low, high] (+ log sigma when normalising), computed once. */
+  logNorm: Float64Array;
 }
 
 export class ParzenEstimator {
@@ -187,7 +199,12 @@ export class ParzenEstimator {
     const minSigma = this.parameters.considerMagicClip ? (high - low) / Math.min(100, 1 + m) : EPS;
     for (let i = 0; i < m; i++) sigmas[i] = Math.min(maxSigma, Math.max(minSigma, sigmas[i]));
     if (considerPrior) sigmas[n] = high - low;
-    return { low, high, q, mus, sigmas };
+    const logNorm = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      logNorm[i] = logGaussMass((low - mus[i]) / sigmas[i], (high - mus[i]) / sigmas[i]);
+      if (q === null && this.parameters.normalizeScale) logNorm[i] += Math.log(sigmas[i]);
+    }
+    return { low, high, q, mus, sigmas, logNorm };
   }
 
   /** `size` draws, one array per dimension, external values (numeric rounded to their grid; categorical: index). */
@@ -239,31 +256,32 @@ export class ParzenEstimator {
         for (let s = 0; s < nSamples; s++) for (let i = 0; i < m; i++) comp[s * m + i] += Math.log(cat[i * d.n + xs[s]]);
         return;
       }
-      const { low, high, q, mus, sigmas } = this.numeric[j]!;
+      const { low, high, q, mus, sigmas, logNorm } = this.numeric[j]!;
       for (let s = 0; s < nSamples; s++) {
         const x = toUniform(d, xs[s]);
-        for (let i = 0; i < m; i++) {
-          const mu = mus[i];
-          const sigma = sigmas[i];
-          const a = (low - mu) / sigma;
-          const b = (high - mu) / sigma;
-          let lp: number;
-          if (q === null) {
-            lp = truncnormLogpdf(x, a, b, mu, sigma);
-          } else {
-            const upper = Math.min(x + q / 2, high);
-            const lower = Math.max(x - q / 2, low);
-            lp = logGaussMass((lower - mu) / sigma, (upper - mu) / sigma) - logGaussMass(a, b);
+        const row = s * m;
+        if (q === null) {
+          // truncnorm.logpdf: the standard normal log-density at z minus the component's (precomputed) log mass.
+          const outside = x < low || x > high;
+          for (let i = 0; i < m; i++) {
+            const z = (x - mus[i]) / sigmas[i];
+            comp[row + i] += outside ? -Infinity : -(z * z) / 2 - LOG_SQRT_2PI - logNorm[i];
           }
-          comp[s * m + i] += lp;
+        } else {
+          const upper = Math.min(x + q / 2, high);
+          const lower = Math.max(x - q / 2, low);
+          for (let i = 0; i < m; i++) {
+            comp[row + i] += logGaussMass((lower - mus[i]) / sigmas[i], (upper - mus[i]) / sigmas[i]) - logNorm[i];
+          }
         }
       }
     });
     const out = new Float64Array(nSamples);
+    const logW = Float64Array.from(this.weights, Math.log);
     for (let s = 0; s < nSamples; s++) {
       let max = -Infinity;
       for (let i = 0; i < m; i++) {
-        const v = (comp[s * m + i] += Math.log(this.weights[i]));
+        const v = (comp[s * m + i] += logW[i]);
         if (v > max) max = v;
       }
       if (max === -Infinity) {

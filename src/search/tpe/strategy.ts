@@ -73,6 +73,15 @@ export function createTpeStrategy(space: CompiledSpace, settings: TpeSettings, s
   const subDist: TpeDistribution = { kind: 'categorical', n: subs.length };
   let t = 0;
   let exhausted = false;
+  /** Keys of the params objects this strategy proposed (the views hand the same objects back), so a proposal costs
+   *  one key per new object instead of one per trial so far. */
+  const own = new WeakMap<Params, string>();
+  const seenKeys = (view: StrategyView): Set<string> => {
+    const seen = new Set<string>();
+    for (const r of view.told) seen.add(own.get(r.params) ?? paramsKey(r.params));
+    for (const p of view.pending) seen.add(own.get(p) ?? paramsKey(p));
+    return seen;
+  };
 
   /** Which sub-space params belong to (by their key set and values), or -1. */
   const subspaceOf = (p: Params): number => {
@@ -151,25 +160,29 @@ export function createTpeStrategy(space: CompiledSpace, settings: TpeSettings, s
   const ask = (view: StrategyView): Params | undefined => {
     if (exhausted || t >= settings.trials) return undefined;
     const rng = createRng(deriveSeed(seed, 0x7be, t++));
-    const seen = new Set<string>();
-    for (const r of view.told) seen.add(paramsKey(r.params));
-    for (const p of view.pending) seen.add(paramsKey(p));
+    const seen = seenKeys(view);
     if (space.size !== Infinity && seen.size >= space.size) {
       exhausted = true;
       return undefined;
     }
+    const fresh = (p: Params): Params | undefined => {
+      const key = paramsKey(p);
+      if (seen.has(key)) return undefined;
+      own.set(p, key);
+      return p;
+    };
     for (let i = 0; i < REDRAWS; i++) {
-      const p = propose(view, rng);
-      if (!seen.has(paramsKey(p))) return p;
+      const p = fresh(propose(view, rng));
+      if (p) return p;
     }
     for (let i = 0; i < RANDOM_TRIES; i++) {
-      const p = space.sample(rng);
-      if (!seen.has(paramsKey(p))) return p;
+      const p = fresh(space.sample(rng));
+      if (p) return p;
     }
     if (space.size !== Infinity && space.size <= 1_000_000) {
       for (let i = 0; i < space.size; i++) {
-        const p = space.gridAt(i);
-        if (!seen.has(paramsKey(p))) return p;
+        const p = fresh(space.gridAt(i));
+        if (p) return p;
       }
       exhausted = true;
     }

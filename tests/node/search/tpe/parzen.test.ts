@@ -78,7 +78,8 @@ describe('Parzen estimator (vs Optuna 3.1 _ParzenEstimator)', () => {
       const pe = new ParzenEstimator(
         c.observations.map((o) => Float64Array.from(o)),
         c.dists,
-        { ...DEFAULT_PARZEN, multivariate: c.multivariate, considerEndpoints: c.considerEndpoints, priorWeight: c.priorWeight },
+        // normalizeScale: false is Optuna 3.1's density (no -log sigma term); see ParzenParameters.
+        { ...DEFAULT_PARZEN, multivariate: c.multivariate, considerEndpoints: c.considerEndpoints, priorWeight: c.priorWeight, normalizeScale: false },
       );
       expect(pe.weights).toHaveLength(c.weights.length);
       pe.weights.forEach((w, i) => close(w, n(c.weights[i]), 1e-14));
@@ -107,5 +108,20 @@ describe('split into l(x) and g(x) (vs Optuna _split_observation_pairs)', () => 
       expect(got.below).toEqual(s.below);
       expect(got.above).toEqual(s.above);
     }
+  });
+});
+
+describe('the corrected density (normalizeScale, the default)', () => {
+  it('integrates to 1 over the range, unlike Optuna 3.1 whose components ignore their width', () => {
+    const d: TpeDistribution = { kind: 'float', low: -5, high: 10, step: null, log: false };
+    const obs = [Float64Array.of(1, -2.5, 7.25, 3, 3.5)];
+    const integrate = (normalizeScale: boolean): number => {
+      const pe = new ParzenEstimator(obs, [d], { ...DEFAULT_PARZEN, normalizeScale });
+      const n = 20000;
+      const xs = Float64Array.from({ length: n }, (_, i) => -5 + ((i + 0.5) * 15) / n);
+      return pe.logPdf([xs]).reduce((s, lp) => s + Math.exp(lp) * (15 / n), 0);
+    };
+    expect(integrate(true)).toBeCloseTo(1, 6);
+    expect(Math.abs(integrate(false) - 1)).toBeGreaterThan(0.5);
   });
 });
