@@ -5,3 +5,5 @@ export { rankCandidates, selectSurvivors } from './select';
 export { subsampleRows, subsampleSize } from './subsample';
 export { hyperbandBrackets, hyperbandSMax } from './hyperband';
 export type { HyperbandBracket, HyperbandInput, HyperbandRung } from './hyperband';
+export { createHalvingStrategy, createHyperbandStrategy } from './strategy';
+export type { BudgetedAsk, BudgetedStrategy, BudgetedTrial, HalvingStrategyInput, HyperbandStrategyInput, Propose } from './strategy';
