@@ -7,3 +7,5 @@ export { hyperbandBrackets, hyperbandSMax } from './hyperband';
 export type { HyperbandBracket, HyperbandInput, HyperbandRung } from './hyperband';
 export { createHalvingStrategy, createHyperbandStrategy } from './strategy';
 export type { BudgetedAsk, BudgetedStrategy, BudgetedTrial, HalvingStrategyInput, HyperbandStrategyInput, Propose } from './strategy';
+export { BUDGET_RESOURCES, checkHalvingOptions, checkHyperbandOptions, checkResourceForModel } from './options';
+export type { BudgetResource, HalvingSearchOptions, HyperbandSearchOptions } from './options';
