@@ -32,6 +32,12 @@ export interface BudgetedAsk {
   resource: number;
   rung: number;
   bracket?: number;
+  /**
+   * From rung 1 on: the resource this candidate already got at the previous rung of its bracket, so an executor
+   * that kept the model (SGD / MLP weights after that many epochs) can continue from there instead of restarting.
+   * For `rows` and `folds` the previous fit is on a subset and cannot be continued: the executor retrains.
+   */
+  resumeFrom?: number;
 }
 
 export interface BudgetedStrategy {
@@ -162,12 +168,14 @@ function createBudgetedStrategy(
         }
         st.issued = true;
         const resource = st.plan.resources[st.rung];
+        const resumeFrom = st.rung > 0 ? st.plan.resources[st.rung - 1] : undefined;
         return st.current.map((candidate) => ({
           candidate,
           params: params[candidate],
           resource,
           rung: st.rung,
           ...(states.length > 1 ? { bracket: b } : {}),
+          ...(resumeFrom !== undefined ? { resumeFrom } : {}),
         }));
       }
       return states.every((s) => s.finished) ? 'done' : 'wait';

@@ -48,6 +48,7 @@ describe('halving strategy', () => {
     expect(log.map((r) => r.length)).toEqual(expected.iterations.map((i) => i.nCandidates)); // 40, 14, 5
     expect(log.map((r) => r[0].resource)).toEqual(expected.iterations.map((i) => i.nResources));
     expect(log.map((r) => r[0].rung)).toEqual([0, 1, 2]);
+    expect(log.map((r) => r[0].resumeFrom)).toEqual([undefined, 100, 300]);
     const ranking = s.ranking();
     expect(ranking.length).toBe(5);
     expect(ranking[0].candidate).toBe(37);
