@@ -130,3 +130,32 @@ describe('pyFloorLog', () => {
     expect(pyFloorLog(1024, 2)).toBe(10);
   });
 });
+
+describe('halvingSchedule invariants (property)', () => {
+  it('candidates shrink by ceil(n / factor), resources grow by factor up to maxResources', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 20, max: 100_000 }),
+        fc.integer({ min: 2, max: 5 }),
+        fc.constantFrom<MinResources>('exhaust', 'smallest', 7),
+        fc.boolean(),
+        (nCandidates, nSamples, factor, minResources, aggressiveElimination) => {
+          const s = halvingSchedule({ nSamples, nCandidates, factor, minResources, nSplits: 2, aggressiveElimination });
+          const it0 = s.iterations;
+          expect(it0.length).toBeGreaterThanOrEqual(1);
+          expect(it0[0].nCandidates).toBe(nCandidates);
+          for (let i = 1; i < it0.length; i++) {
+            expect(it0[i].nCandidates).toBe(Math.ceil(it0[i - 1].nCandidates / factor));
+            expect(it0[i].nResources).toBeGreaterThanOrEqual(it0[i - 1].nResources);
+          }
+          for (const x of it0) expect(x.nResources).toBeLessThanOrEqual(nSamples);
+          if (aggressiveElimination) expect(it0.length).toBe(s.nRequiredIterations);
+          else expect(it0.length).toBe(Math.min(s.nRequiredIterations, s.nPossibleIterations));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
