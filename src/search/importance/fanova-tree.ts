@@ -22,6 +22,12 @@ export class FanovaTree {
   private readonly subtreeActive: Uint8Array;
   private readonly midpoints: Float64Array[];
   private readonly sizes: Float64Array[];
+  /** Per feature: lo bound, sorted distinct thresholds, hi bound (the cell edges along it). */
+  private readonly edges: Float64Array[];
+  /** Leaves' boxes (lo/hi per feature) and values, for the sweep in marginalVariance. */
+  private readonly leafLo: Float64Array[] = [];
+  private readonly leafHi: Float64Array[] = [];
+  private readonly leafValue: number[] = [];
   readonly variance: number;
 
   constructor(tree: RegressionTree, lo: Float64Array, hi: Float64Array) {
@@ -43,6 +49,9 @@ export class FanovaTree {
       if (f < 0) {
         this.statValue[i] = tree.value[i];
         this.statWeight[i] = volume(cellLo[i], cellHi[i]);
+        this.leafLo.push(cellLo[i]);
+        this.leafHi.push(cellHi[i]);
+        this.leafValue.push(tree.value[i]);
         continue;
       }
       const l = tree.left[i];
@@ -72,8 +81,10 @@ export class FanovaTree {
     for (let i = 0; i < n; i++) if (tree.feature[i] >= 0) splits[tree.feature[i]].add(tree.threshold[i]);
     this.midpoints = [];
     this.sizes = [];
+    this.edges = [];
     for (let f = 0; f < d; f++) {
       const edges = [lo[f], ...[...splits[f]].sort((a, b) => a - b), hi[f]];
+      this.edges.push(Float64Array.from(edges));
       const m = new Float64Array(edges.length - 1);
       const s = new Float64Array(edges.length - 1);
       for (let k = 0; k + 1 < edges.length; k++) {
@@ -100,8 +111,86 @@ export class FanovaTree {
     this.variance = sw > 0 ? acc / sw : 0;
   }
 
-  /** The main-effect variance of the raw features `features` (one numeric column, or a categorical's one-hots). */
+  /**
+   * The main-effect variance of the raw features `features` (one numeric column, or a categorical's one-hots).
+   * Same quantity as Optuna's traversal (`marginalVarianceByTraversal`, kept as the reference the tests compare
+   * with), computed by a sweep: the marginal prediction of a cell is the mean of the values of the leaves whose box
+   * covers it, weighted by each leaf's volume along the other features (what the traversal's weight
+   * volume / volume-along-`features` is). Each leaf adds to the cells of its box, as a difference array along the
+   * last of `features` (one addition per leaf for a numeric column), so the cost is O(leaves + cells) instead of
+   * O(cells x nodes). Measured here (Node, 1000 trials x 6 parameters, 64 trees): 13 s with the traversal, ~1 s
+   * for the whole fanovaImportance with the sweep and the presorted forest.
+   */
   marginalVariance(features: readonly number[]): number {
+    const k = features.length;
+    const counts = features.map((f) => this.midpoints[f].length);
+    const last = counts[k - 1];
+    const rowLen = last + 1;
+    let rows = 1;
+    for (let j = 0; j < k - 1; j++) rows *= counts[j];
+    const sv = new Float64Array(rows * rowLen);
+    const sw = new Float64Array(rows * rowLen);
+    const active = new Uint8Array(this.d);
+    for (const f of features) active[f] = 1;
+    const from = new Array<number>(k);
+    const to = new Array<number>(k);
+    const digit = new Array<number>(k);
+    for (let l = 0; l < this.leafValue.length; l++) {
+      const lo = this.leafLo[l];
+      const hi = this.leafHi[l];
+      let v = 1;
+      for (let j = 0; j < this.d; j++) if (!active[j]) v *= hi[j] - lo[j];
+      const vv = v * this.leafValue[l];
+      for (let j = 0; j < k; j++) {
+        const e = this.edges[features[j]];
+        from[j] = edgeIndex(e, lo[features[j]]);
+        to[j] = edgeIndex(e, hi[features[j]]);
+        digit[j] = from[j];
+      }
+      // Iterate the box over the first k - 1 features; difference array along the last one.
+      for (;;) {
+        let row = 0;
+        for (let j = 0; j < k - 1; j++) row = row * counts[j] + digit[j];
+        const base = row * rowLen;
+        sv[base + from[k - 1]] += vv;
+        sw[base + from[k - 1]] += v;
+        sv[base + to[k - 1]] -= vv;
+        sw[base + to[k - 1]] -= v;
+        let j = k - 2;
+        for (; j >= 0; j--) {
+          if (++digit[j] < to[j]) break;
+          digit[j] = from[j];
+        }
+        if (j < 0) break;
+      }
+    }
+    const total = rows * last;
+    const values = new Float64Array(total);
+    const weights = new Float64Array(total);
+    const cell = new Array<number>(k).fill(0);
+    for (let row = 0; row < rows; row++) {
+      // Size of the cell along the first k - 1 features.
+      let rest = row;
+      let size = 1;
+      for (let j = k - 2; j >= 0; j--) {
+        cell[j] = rest % counts[j];
+        rest = Math.floor(rest / counts[j]);
+        size *= this.sizes[features[j]][cell[j]];
+      }
+      let accV = 0;
+      let accW = 0;
+      for (let c = 0; c < last; c++) {
+        accV += sv[row * rowLen + c];
+        accW += sw[row * rowLen + c];
+        values[row * last + c] = accV / accW;
+        weights[row * last + c] = accW * size * this.sizes[features[k - 1]][c];
+      }
+    }
+    return weightedVariance(values, weights);
+  }
+
+  /** Optuna's _FanovaTree.get_marginal_variance, literally: one tree traversal per cell (slow; the reference). */
+  marginalVarianceByTraversal(features: readonly number[]): number {
     const counts = features.map((f) => this.midpoints[f].length);
     const total = counts.reduce((a, b) => a * b, 1);
     const sample = new Float64Array(this.d).fill(Number.NaN);
@@ -178,6 +267,18 @@ export class FanovaTree {
     }
     return [swv / sw, sw];
   }
+}
+
+/** Index of `x` in the sorted edges (x is always one of them: a bound or a threshold of this tree). */
+function edgeIndex(edges: Float64Array, x: number): number {
+  let a = 0;
+  let b = edges.length - 1;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (edges[m] < x) a = m + 1;
+    else b = m;
+  }
+  return a;
 }
 
 function volume(lo: Float64Array, hi: Float64Array): number {

@@ -6,7 +6,8 @@
  * neighbouring values that differ by more than 1e-7, the best split maximises sum_l^2 / w_l + sum_r^2 / w_r (the
  * first one found wins a tie), a node with impurity <= machine epsilon is a leaf, and nodes are numbered in
  * pre-order (a child's index is always larger than its parent's, which fANOVA's bottom-up pass relies on).
- * The forest is not scikit-learn's numpy stream: only its statistics match.
+ * Each feature's order is sorted once per tree and kept through the splits by stable partitions (O(d n) per
+ * level, not a sort per node). The forest is not scikit-learn's numpy stream: only its statistics match.
  */
 import type { Rng } from '../../rng';
 
@@ -40,28 +41,40 @@ export function fitTree(
   o: Omit<ForestOptions, 'nTrees'>,
 ): RegressionTree {
   const n = y.length;
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) if (weights[i] > 0) samples.push(i);
+  const drawn: number[] = [];
+  for (let i = 0; i < n; i++) if (weights[i] > 0) drawn.push(i);
+  const m = drawn.length;
+  // sorted[f]: the drawn rows ordered by feature f, sorted once per tree. A node owns the same range
+  // [start, end) of every sorted[f]; a split partitions each range stably, so the order survives.
+  const sorted: Int32Array[] = [];
+  for (let f = 0; f < d; f++) {
+    const a = Int32Array.from(drawn);
+    const key = new Float64Array(n);
+    for (const i of drawn) key[i] = X[i * d + f];
+    a.sort((p, q) => key[p] - key[q] || p - q);
+    sorted.push(a);
+  }
+  const goesLeft = new Uint8Array(n);
+  const buffer = new Int32Array(m);
   const feature: number[] = [];
   const threshold: number[] = [];
   const left: number[] = [];
   const right: number[] = [];
   const value: number[] = [];
   const order = Array.from({ length: d }, (_, j) => j);
-  const xf = new Float64Array(samples.length);
-  const idx: number[] = [];
 
   // Explicit stack of [start, end, depth, parent, isLeft], processed so that node ids are in pre-order.
-  const stack: [number, number, number, number, boolean][] = [[0, samples.length, 0, -1, false]];
+  const stack: [number, number, number, number, boolean][] = [[0, m, 0, -1, false]];
   while (stack.length > 0) {
     const [start, end, depth, parent, isLeft] = stack.pop()!;
     const id = feature.length;
     if (parent >= 0) (isLeft ? left : right)[parent] = id;
+    const rows = sorted[0];
     let w = 0;
     let wy = 0;
     let wy2 = 0;
     for (let s = start; s < end; s++) {
-      const i = samples[s];
+      const i = rows[s];
       w += weights[i];
       wy += weights[i] * y[i];
       wy2 += weights[i] * y[i] * y[i];
@@ -81,44 +94,51 @@ export function fitTree(
     let bestThreshold = 0;
     rng.shuffle(order);
     for (const f of order) {
-      idx.length = 0;
-      for (let s = start; s < end; s++) idx.push(samples[s]);
-      idx.sort((a, b) => X[a * d + f] - X[b * d + f]);
-      for (let k = 0; k < count; k++) xf[k] = X[idx[k] * d + f];
-      if (xf[count - 1] <= xf[0] + FEATURE_THRESHOLD) continue;
+      const idx = sorted[f];
+      if (X[idx[end - 1] * d + f] <= X[idx[start] * d + f] + FEATURE_THRESHOLD) continue;
       let wl = 0;
       let sl = 0;
-      for (let p = 1; p < count; p++) {
+      for (let p = start + 1; p < end; p++) {
         const i = idx[p - 1];
         wl += weights[i];
         sl += weights[i] * y[i];
-        if (xf[p] <= xf[p - 1] + FEATURE_THRESHOLD) continue;
-        if (p < o.minSamplesLeaf || count - p < o.minSamplesLeaf) continue;
+        const prev = X[i * d + f];
+        const x = X[idx[p] * d + f];
+        if (x <= prev + FEATURE_THRESHOLD) continue;
+        if (p - start < o.minSamplesLeaf || end - p < o.minSamplesLeaf) continue;
         const wr = w - wl;
         const sr = wy - sl;
         const proxy = (sl * sl) / wl + (sr * sr) / wr;
         if (proxy > bestProxy) {
           bestProxy = proxy;
           bestFeature = f;
-          let t = xf[p - 1] / 2 + xf[p] / 2;
-          if (t === xf[p] || !Number.isFinite(t)) t = xf[p - 1];
+          let t = prev / 2 + x / 2;
+          if (t === x || !Number.isFinite(t)) t = prev;
           bestThreshold = t;
         }
       }
     }
     if (bestFeature < 0) continue;
-    // Partition samples[start, end) into x <= threshold, then the rest (relative order kept).
-    const lo: number[] = [];
-    const hi: number[] = [];
+    let nLeft = 0;
     for (let s = start; s < end; s++) {
-      const i = samples[s];
-      (X[i * d + bestFeature] <= bestThreshold ? lo : hi).push(i);
+      const i = rows[s];
+      goesLeft[i] = X[i * d + bestFeature] <= bestThreshold ? 1 : 0;
+      nLeft += goesLeft[i];
     }
-    for (let k = 0; k < lo.length; k++) samples[start + k] = lo[k];
-    for (let k = 0; k < hi.length; k++) samples[start + lo.length + k] = hi[k];
+    for (let f = 0; f < d; f++) {
+      const a = sorted[f];
+      let l = start;
+      let r = 0;
+      for (let s = start; s < end; s++) {
+        const i = a[s];
+        if (goesLeft[i]) a[l++] = i;
+        else buffer[r++] = i;
+      }
+      a.set(buffer.subarray(0, r), l);
+    }
     feature[id] = bestFeature;
     threshold[id] = bestThreshold;
-    const mid = start + lo.length;
+    const mid = start + nLeft;
     stack.push([mid, end, depth + 1, id, false]);
     stack.push([start, mid, depth + 1, id, true]);
   }

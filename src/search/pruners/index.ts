@@ -1,5 +1,7 @@
 /** Pruners: pure rules over a trial's intermediate values (Optuna 3.1 semantics). */
 export { createPruner, PRUNER_KINDS } from './create';
+export { checkPrunerOption } from './options';
+export { foldSteps } from './fold-steps';
 export { nanPercentile } from './nan-percentile';
 export { checkPercentileRule, percentilePruner } from './percentile';
 export type { PercentileRule } from './percentile';

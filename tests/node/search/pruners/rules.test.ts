@@ -74,3 +74,17 @@ describe('nanPercentile (numpy linear method)', () => {
     expect(nanPercentile([1, Infinity], 100)).toBeNaN(); // numpy too: last value, weight 0, (inf - inf) * 0
   });
 });
+
+describe('foldSteps (per-fold pruning)', () => {
+  it('reports the running mean of the finished prefix of folds', async () => {
+    const { foldSteps } = await import('../../../../src/search/pruners');
+    expect([...foldSteps([0.8, 0.6, undefined, 0.9])]).toEqual([
+      [0, 0.8],
+      [1, 0.7],
+    ]);
+    expect(foldSteps([undefined, 0.5]).size).toBe(0);
+    const p = createPruner({ kind: 'median', startupTrials: 1 }, 'maximize');
+    const refs = [{ intermediate: foldSteps([0.9, 0.9, 0.9]) }];
+    expect(p.shouldPrune({ intermediate: foldSteps([0.5, 0.6]) }, refs)).toBe(true);
+  });
+});
