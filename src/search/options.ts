@@ -1,7 +1,7 @@
 /** Validation of the `search` option: every strategy's keys, types and ranges, with a fix in each message. */
 import { TuneError, closestName, unknownNameError } from '../errors';
 import { STRATEGY_NAMES, type HistoryTrial, type SearchOptions } from './types';
-import { prunerOptions } from './pruners/option';
+import { checkPrunerOption } from './pruners/options';
 
 /** Keys each strategy takes (a misspelt key, e.g. `trails`, would otherwise be ignored silently). */
 const KEYS: Record<string, readonly string[]> = {
@@ -84,7 +84,7 @@ export function checkSearchOptions(options: unknown): SearchOptions {
   }
   if (o.patience !== undefined) out.patience = checkInteger('patience', o.patience, 1, 'trials without improvement before the search stops');
   if (o.history !== undefined) out.history = checkHistory(o.history);
-  if (o.pruner !== undefined) out.pruner = prunerOptions(o.pruner) ?? 'none';
+  if (o.pruner !== undefined) out.pruner = checkPrunerOption(o.pruner);
   if (o.lag !== undefined) out.lag = checkInteger('lag', o.lag, 0, 'how many of the latest candidates a proposal may not have seen');
   if (o.startupTrials !== undefined) out.startupTrials = checkInteger('startupTrials', o.startupTrials, 0, 'random trials before the model-based ones');
   if (o.eiCandidates !== undefined) out.eiCandidates = checkInteger('eiCandidates', o.eiCandidates, 1, 'draws from l(x) per proposal');

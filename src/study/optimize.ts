@@ -43,6 +43,10 @@ class OptimizeRun extends Study {
   isDiscarded(t: StudyTrial): boolean {
     return this.discarded(t);
   }
+
+  isHistory(t: StudyTrial): boolean {
+    return this.addedNumbers.includes(t.number);
+  }
 }
 
 export async function optimize(objective: Objective, options: OptimizeOptions): Promise<OptimizeResult> {
@@ -121,7 +125,7 @@ export async function optimize(objective: Objective, options: OptimizeOptions): 
     outer?.removeEventListener('abort', onAbort);
   }
   if (failure) throw failure;
-  const trials = run.trials.filter((t) => t.state !== 'running' && !run.isDiscarded(t));
+  const trials = run.trials.filter((t) => t.state !== 'running' && !run.isDiscarded(t) && !run.isHistory(t));
   if (outer?.aborted) {
     throw new TuneAbortError(`optimize() was aborted after ${trials.length} trials; error.partial.trials holds them.`, { trials: trials as never, scoring: [] });
   }

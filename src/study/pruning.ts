@@ -5,7 +5,7 @@
  * it was proposed, so the decision is the same under any timing or concurrency.
  */
 import { createPruner } from '../search/pruners/index';
-import { prunerOptions } from '../search/pruners/option';
+import { checkPrunerOption } from '../search/pruners/options';
 import type { SearchOptions } from '../search/index';
 import type { PruneRule } from './study';
 import type { Direction, StudyTrial } from './types';
@@ -16,8 +16,8 @@ const toPrunerTrial = (t: StudyTrial) => ({
 });
 
 export function createPrunerRule(search: SearchOptions | undefined, direction: Direction | undefined): PruneRule | undefined {
-  const o = prunerOptions((search as { pruner?: unknown } | undefined)?.pruner);
-  if (!o) return undefined;
+  const o = checkPrunerOption((search as { pruner?: unknown } | undefined)?.pruner);
+  if (o.kind === 'none') return undefined;
   const pruner = createPruner(o, direction ?? 'minimize');
   return (trial, references) => pruner.shouldPrune(toPrunerTrial(trial), references.map(toPrunerTrial));
 }

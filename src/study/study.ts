@@ -191,6 +191,11 @@ export class Study {
     return this.loop.stopReason;
   }
 
+  /** Numbers of the trials added as history. */
+  protected get addedNumbers(): readonly number[] {
+    return this.historyNumbers;
+  }
+
   /** True when patience discarded the trial (proposed past the point where the search stopped). */
   protected discarded(t: StudyTrial): boolean {
     const c = this.byCandidate.indexOf(t.number);
