@@ -8,7 +8,7 @@ export type { Objective } from './study/optimize';
 export { createStudy, Study, TrialPruned } from './study/study';
 export type {
   Direction, StudyTrial, StudyTrialState, BestStudyTrial, TrialHandle, StudyOptions, OptimizeOptions, OptimizeResult, OptimizeProgress,
-  OptimizeStopReason,
+  OptimizeStopReason, StudySearchOptions,
 } from './study/types';
 export type { CvOptions } from './cv/index';
 export { TuneError, TuneAbortError } from './errors';

@@ -76,7 +76,7 @@ export class Study {
     if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
       throw new TuneError('INVALID_SEED', `seed must be an integer in [0, 2^32), got ${String(seed)}; e.g. seed: 42.`, { value: seed });
     }
-    const search = defaultSearch(options.search, internals.mode);
+    const search = defaultSearch(options.search as SearchOptions | undefined, internals.mode);
     const strategy = createStrategy(search, this.space, seed);
     const so = search as { trials?: number; patience?: number; history?: readonly HistoryTrial[] };
     this.pruner = internals.pruner;

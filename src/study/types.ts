@@ -46,17 +46,22 @@ export interface TrialHandle {
   setUserAttr(key: string, value: unknown): void;
 }
 
+/** Search options where `trials` may be left out (ask-and-tell runs as long as the caller asks). */
+export type StudySearchOptions = SearchOptions extends infer S ? (S extends { trials: number } ? Omit<S, 'trials'> & { trials?: number } : S) : never;
+
 export interface StudyOptions {
   space: SpaceSpec;
-  /** Default { strategy: 'tpe', trials: Infinity-like }: ask-and-tell runs as long as the caller asks. */
-  search?: SearchOptions;
+  /** createStudy(): default { strategy: 'tpe' }, trials optional. optimize(): required, with its trials. */
+  search?: StudySearchOptions;
   /** Default 'minimize' (Optuna's default). */
   direction?: Direction;
   /** Seeds every random choice of the strategy. Default 0. */
   seed?: number;
 }
 
-export interface OptimizeOptions extends StudyOptions {
+export interface OptimizeOptions extends Omit<StudyOptions, 'search'> {
+  /** The strategy and its budget, e.g. { strategy: 'tpe', trials: 100 }. */
+  search: SearchOptions;
   /** How many evaluations run at once (async objectives); default 1. The trials do not depend on it. */
   concurrency?: number;
   /** Aborting rejects with a TuneAbortError whose `partial.trials` holds the finished trials. */
