@@ -36,11 +36,19 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --no-pool          skip the pool measurements (1 vs 2 workers on W1/W5, cancellation latency, per-task overhead)
   --pool-only        only the pool measurements (with --workload W1 or W5: only that workload's scaling)
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
+  --search           the S-suite of adaptive strategies instead (bench/search.mjs; --help there)
   -h, --help         this text
 
 Chromium: $CHROMIUM_PATH or /usr/bin/chromium. Results: bench/results/latest.json (gitignored).
 Exit status 1 when an environment cannot run, a workload errors or a kernel disagrees with its JS reference (defects,
 not missed targets; BENCH_DEBUG=1 prints stacks).`;
+
+// `--search`: the S-suite of adaptive strategies (bench/search.mjs) instead of the W-suite.
+if (process.argv.includes('--search')) {
+  await import('./search.mjs');
+  // search.mjs runs and exits on its own; keep this module from starting the W-suite.
+  await new Promise(() => {});
+}
 
 function parseArgs(argv) {
   const opts = {
