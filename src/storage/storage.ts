@@ -34,6 +34,7 @@ import {
 import { pyLoads } from './journal/pyjson';
 import { JournalReplay, type FrozenStudy, type FrozenTrial } from './journal/replay';
 import { Mutex } from './mutex';
+import { uuid4 } from './uuid';
 
 export type DirectionName = 'minimize' | 'maximize';
 
@@ -43,17 +44,6 @@ function direction(d: DirectionName | StudyDirection): StudyDirection {
   throw new TuneError('STUDY_BAD_DIRECTION', `A study direction is 'minimize' or 'maximize', got ${String(d)}.`, {
     value: d,
   });
-}
-
-/** A uuid4: crypto.randomUUID where it exists (Node, secure browser contexts), getRandomValues otherwise. */
-export function uuid4(): string {
-  const c = globalThis.crypto;
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 let instances = 0;

@@ -12,7 +12,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { TuneError } from '../../errors';
-import { uuid4 } from '../storage';
+import { uuid4 } from '../uuid';
 
 export const LOCK_FILE_SUFFIX = '.lock';
 export const RENAME_FILE_SUFFIX = '.rename';
