@@ -50,8 +50,8 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs a Python script with Debian's interpreter; returns stdout, throws with stderr on failure. */
-export function runPython(script: string, args: string[] = [], timeoutMs = 60_000): string {
-  const r = spawnSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8', timeout: timeoutMs });
+export function runPython(script: string, args: string[] = [], input?: string, timeoutMs = 60_000): string {
+  const r = spawnSync(PYTHON, ['-c', script, ...args], { encoding: 'utf8', timeout: timeoutMs, input });
   if (r.status !== 0) throw new Error(`python failed (${r.status ?? r.signal}):\n${r.stderr}`);
   return r.stdout;
 }
