@@ -44,3 +44,11 @@ export {
   fromOptunaDistribution,
   sameOptunaDistribution,
 } from './distributions';
+export {
+  loadOrCreateStudy,
+  checkSpace,
+  decodeParams,
+  recordFinishedTrial,
+  type ParamSpace,
+  type FinishedTrial,
+} from './study-io';

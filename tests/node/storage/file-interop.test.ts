@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJournalStorage } from '../../../src/storage/open';
 import { TrialState } from '../../../src/storage/journal/ops';
-import { hasOptuna, requireComponent } from '../../helpers/components';
+import { hasOptuna, requireComponent, runPython } from '../../helpers/components';
+import { pyLoads } from '../../../src/storage/journal/pyjson';
+import { loadOrCreateStudy, recordFinishedTrial } from '../../../src/storage/study-io';
+import { SPACE } from './workers/mixed-study';
 import { roundTrip } from './interop-shared';
 import { buildNodeWorker } from './workers/build-worker';
 import { nodeWorker, pythonWorker, succeeded } from './workers/processes';
@@ -38,6 +41,36 @@ describe.runIf(optuna)('journal file with Python Optuna 3.1', () => {
     const path = join(dir, 'roundtrip.log');
     const storage = await openJournalStorage(path);
     await roundTrip(storage, path, 'rt');
+  });
+
+  it('trials recorded in one line each (templates) load in Optuna with their states, values and times', async () => {
+    const path = join(dir, 'templates.log');
+    const storage = await openJournalStorage(path);
+    const { studyId } = await loadOrCreateStudy(storage, 'tpl', ['minimize'], SPACE);
+    await recordFinishedTrial(storage, studyId, SPACE, {
+      params: { lr: 0.01, depth: 3, layers: [128, 64] },
+      state: TrialState.COMPLETE,
+      values: [0.25],
+      intermediateValues: new Map([[2, 0.5], [0, 0.75]]),
+      userAttrs: { fold_scores: [0.2, 0.3] },
+    });
+    await recordFinishedTrial(storage, studyId, SPACE, { params: { lr: 0.1 }, state: TrialState.FAIL, values: null });
+    const out = pyLoads(
+      runPython(
+        `
+import json, sys, optuna
+s = optuna.load_study(study_name="tpl", storage=optuna.storages.JournalStorage(optuna.storages.JournalFileStorage(sys.argv[1])))
+print(json.dumps([[t.number, int(t.state), t.params, t.values, {str(k): v for k, v in t.intermediate_values.items()},
+                   t.user_attrs, t.datetime_complete is not None] for t in s.trials] + [s.best_trial.number]))
+`,
+        [path],
+      ),
+    );
+    expect(out).toEqual([
+      [0, 1, { lr: 0.01, depth: 3, layers: '[128, 64]' }, [0.25], { 2: 0.5, 0: 0.75 }, { fold_scores: [0.2, 0.3] }, true],
+      [1, 3, { lr: 0.1 }, null, {}, {}, true],
+      0,
+    ]);
   });
 
   it('a Node and a Python process optimizing one file at once: every trial once, numbers contiguous', async () => {
