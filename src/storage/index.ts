@@ -26,6 +26,7 @@
 export { JournalStorage, type JournalStorageOptions, type DirectionName } from './storage';
 export type { JournalBackend } from './backend';
 export { MemoryJournalBackend } from './backends/memory';
+export { IndexedDbJournalBackend } from './backends/indexeddb';
 export { TrialState, StudyDirection, TRIAL_STATE_NAMES, isFinished, isoNow, type TrialTemplate } from './journal/ops';
 export type { FrozenStudy, FrozenTrial } from './journal/replay';
 export {

@@ -68,7 +68,7 @@ describe("Python's json, as Optuna writes journal lines", () => {
       fc.property(value, (v) => {
         expect(pyDumps(pyLoads(pyDumps(v)))).toBe(pyDumps(v));
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });
