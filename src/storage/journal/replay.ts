@@ -147,7 +147,7 @@ export class JournalReplay {
     };
     switch (op) {
       case OpCode.CREATE_STUDY:
-        return this.createStudy(f, need, mine, commit);
+        return this.createStudy(need, mine, commit);
       case OpCode.DELETE_STUDY: {
         const id = need('study_id') as number;
         if (this.studyExists(id, mine) && commit) this.studies.delete(id);
@@ -168,7 +168,7 @@ export class JournalReplay {
       case OpCode.SET_TRIAL_PARAM:
         return this.setTrialParam(need, mine, commit);
       case OpCode.SET_TRIAL_STATE_VALUES:
-        return this.setTrialStateValues(f, need, mine, commit, n);
+        return this.setTrialStateValues(need, mine, commit, n);
       case OpCode.SET_TRIAL_INTERMEDIATE_VALUE: {
         const t = this.updatable(need('trial_id'), mine);
         const step = need('step') as number;
@@ -210,7 +210,7 @@ export class JournalReplay {
     return t;
   }
 
-  private createStudy(f: Fields, need: (k: string) => unknown, mine: boolean, commit: boolean): void {
+  private createStudy(need: (k: string) => unknown, mine: boolean, commit: boolean): void {
     const name = need('study_name') as string;
     const directions = (need('directions') as number[]).map((d) => d as StudyDirection);
     for (const s of this.studies.values()) {
@@ -223,7 +223,6 @@ export class JournalReplay {
     const studyId = this.nextStudyId++;
     this.studies.set(studyId, { studyId, studyName: name, directions, userAttrs: {}, systemAttrs: {} });
     this.studyTrialIds.set(studyId, []);
-    void f;
   }
 
   private createTrial(f: Fields, need: (k: string) => unknown, mine: boolean, commit: boolean): void {
@@ -289,7 +288,7 @@ export class JournalReplay {
     };
   }
 
-  private setTrialStateValues(f: Fields, need: (k: string) => unknown, mine: boolean, commit: boolean, n: number) {
+  private setTrialStateValues(need: (k: string) => unknown, mine: boolean, commit: boolean, n: number) {
     const t = this.updatable(need('trial_id'), mine);
     const state = need('state') as TrialState;
     if (!t) return;
@@ -305,6 +304,5 @@ export class JournalReplay {
     const values = need('values') as number[] | null;
     if (values !== null) next = { ...next, values };
     this.trials[t.trialId] = next;
-    void f;
   }
 }
