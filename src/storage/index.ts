@@ -50,6 +50,12 @@ export {
   checkSpace,
   decodeParams,
   recordFinishedTrial,
+  enqueueTrial,
+  popWaitingTrial,
+  fixedParams,
+  failStaleTrials,
+  parseOptunaDatetime,
+  FIXED_PARAMS_ATTR,
   type ParamSpace,
   type FinishedTrial,
 } from './study-io';

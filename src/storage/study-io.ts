@@ -11,8 +11,10 @@ import {
   fromOptunaDistribution,
   needsJsonChoices,
   toInternal,
+  toOptunaDistribution,
   toOptunaJson,
 } from './distributions';
+import { pyLoads } from './journal/pyjson';
 import { StudyDirection, TrialState, isoNow } from './journal/ops';
 import { distributionToJson } from './journal/optuna-distributions';
 import type { FrozenTrial } from './journal/replay';
@@ -144,4 +146,90 @@ export function recordFinishedTrial(
     userAttrs: trial.userAttrs,
     systemAttrs: trial.systemAttrs,
   });
+}
+
+/** Optuna's enqueue_trial: a WAITING trial whose params are fixed through the system attribute `fixed_params`. */
+export const FIXED_PARAMS_ATTR = 'fixed_params';
+
+/**
+ * Optuna's study.enqueue_trial(params): a WAITING trial with `fixed_params` (external values; array choices as their
+ * JSON text, as Python would see them) that the next worker to pop it evaluates with those params.
+ */
+export function enqueueTrial(
+  storage: JournalStorage,
+  studyId: number,
+  params: Readonly<Record<string, unknown>>,
+  space: ParamSpace = {},
+  userAttrs: Readonly<Record<string, unknown>> = {},
+): Promise<{ trialId: number; number: number }> {
+  const fixed: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    const d = space[k];
+    fixed[k] = d !== undefined && needsJsonChoices(d) ? (toOptunaDistribution(d) as { choices: readonly unknown[] }).choices[toInternal(d, v, k)] : v;
+  }
+  return storage.createNewTrial(studyId, {
+    state: TrialState.WAITING,
+    values: null,
+    datetimeStart: null,
+    distributions: {},
+    params: {},
+    userAttrs,
+    systemAttrs: { [FIXED_PARAMS_ATTR]: fixed },
+  });
+}
+
+/**
+ * Optuna's _pop_waiting_trial_id: claims the first WAITING trial of the study this worker can set RUNNING (another
+ * worker may win one first; then the next is tried). Returns the claimed trial, or null when none is waiting.
+ */
+export async function popWaitingTrial(storage: JournalStorage, studyId: number): Promise<FrozenTrial | null> {
+  for (const t of await storage.getAllTrials(studyId, [TrialState.WAITING])) {
+    if (await storage.setTrialStateValues(t.trialId, TrialState.RUNNING)) return storage.getTrial(t.trialId);
+  }
+  return null;
+}
+
+/**
+ * The params a popped trial must be evaluated with: those already set on it (decoded as decodeParams does) and
+ * its `fixed_params` (Optuna's enqueue_trial; JSON-choice params decoded back into arrays).
+ */
+export function fixedParams(trial: FrozenTrial, space: ParamSpace = {}, jsonChoiceParams: readonly string[] = []) {
+  const out = decodeParams(trial, space, jsonChoiceParams);
+  const fixed = (trial.systemAttrs[FIXED_PARAMS_ATTR] ?? {}) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(fixed)) {
+    const d = space[k];
+    const json = (d !== undefined && needsJsonChoices(d)) || (d === undefined && jsonChoiceParams.includes(k));
+    out[k] = json && typeof v === 'string' ? pyLoads(v) : v;
+  }
+  return out;
+}
+
+/** Optuna's local naive datetime text as a Date (local time). */
+export function parseOptunaDatetime(text: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/.exec(text);
+  if (m === null) return new Date(text);
+  const [, y, mo, d, h, mi, s, frac = '0'] = m;
+  return new Date(+y, +mo - 1, +d, +h, +mi, +s, Math.floor(Number(frac.padEnd(6, '0')) / 1000));
+}
+
+/**
+ * Fails the RUNNING trials that started more than `olderThanMs` ago (workers that died: Optuna 3.1's journal has no
+ * heartbeat, so age is the only sign) and, with `requeue`, enqueues their params again as WAITING trials. Only for
+ * callers that know no live worker runs that long. Returns the numbers of the trials failed.
+ */
+export async function failStaleTrials(
+  storage: JournalStorage,
+  studyId: number,
+  options: { olderThanMs: number; now?: Date; requeue?: boolean; space?: ParamSpace },
+): Promise<number[]> {
+  const now = (options.now ?? new Date()).getTime();
+  const failed: number[] = [];
+  for (const t of await storage.getAllTrials(studyId, [TrialState.RUNNING])) {
+    if (t.datetimeStart === null || now - parseOptunaDatetime(t.datetimeStart).getTime() <= options.olderThanMs) continue;
+    await storage.setTrialSystemAttr(t.trialId, 'hyperwasm:stale', true);
+    await storage.setTrialStateValues(t.trialId, TrialState.FAIL);
+    failed.push(t.number);
+    if (options.requeue) await enqueueTrial(storage, studyId, fixedParams(t, options.space ?? {}), options.space ?? {});
+  }
+  return failed;
 }
