@@ -19,8 +19,13 @@
  * getTrialIdFromNumber; writes: setStudyUserAttr/SystemAttr, setTrialSystemAttr, deleteStudy. Every call first
  * reads the other writers' new records. Values: distributions.ts maps hyperwasm distributions and values to Optuna's
  * (a choice's internal value is its index; array choices are stored as JSON texts, see JSON_CHOICES_ATTR).
+ * Study helpers (study-io.ts): loadOrCreateStudy (refuses another direction or space before writing), decodeParams,
+ * recordFinishedTrial (one line per finished trial), enqueueTrial / popWaitingTrial / fixedParams (Optuna's
+ * enqueue_trial protocol), failStaleTrials (RUNNING trials of dead workers). Backends: MemoryJournalBackend,
+ * IndexedDbJournalBackend (browsers); file and Redis in ./node.ts.
  * Errors are TuneError with codes: STUDY_NOT_FOUND, STUDY_DUPLICATED, TRIAL_NOT_FOUND, TRIAL_FINISHED,
- * STUDY_DISTRIBUTION_MISMATCH, JOURNAL_CORRUPT_LINE, JOURNAL_UNKNOWN_OP, JOURNAL_BAD_RECORD, JOURNAL_BAD_DISTRIBUTION,
+ * STUDY_DISTRIBUTION_MISMATCH, STUDY_DIRECTION_MISMATCH, STUDY_SPACE_MISMATCH, STUDY_PARAM_NOT_IN_SPACE,
+ * STUDY_BAD_DIRECTION, STUDY_BAD_STEP, JOURNAL_CORRUPT_LINE, JOURNAL_UNKNOWN_OP, JOURNAL_BAD_RECORD, JOURNAL_BAD_DISTRIBUTION,
  * and in Node STORAGE_UNREACHABLE, STORAGE_URL_INVALID, STORAGE_IO, STORAGE_LOCK_LOST.
  */
 export { JournalStorage, type JournalStorageOptions, type DirectionName } from './storage';

@@ -98,7 +98,7 @@ export class JournalStorage {
   // Studies
 
   /** create_new_study: the new study's id. TuneError STUDY_DUPLICATED when the name is taken (nothing written). */
-  createNewStudy(name: string | undefined, directions: readonly (DirectionName | StudyDirection)[]): Promise<number> {
+  async createNewStudy(name: string | undefined, directions: readonly (DirectionName | StudyDirection)[]): Promise<number> {
     const studyName = name ?? `no-name-${uuid4()}`;
     const dirs = directions.map(direction);
     if (dirs.length === 0) throw new TuneError('STUDY_BAD_DIRECTION', 'A study needs at least one direction.');
@@ -195,7 +195,7 @@ export class JournalStorage {
     });
   }
 
-  setTrialIntermediateValue(trialId: number, step: number, value: number): Promise<void> {
+  async setTrialIntermediateValue(trialId: number, step: number, value: number): Promise<void> {
     if (!Number.isInteger(step)) {
       throw new TuneError('STUDY_BAD_STEP', `An intermediate value's step is an integer, got ${step}.`, { step });
     }
