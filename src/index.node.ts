@@ -4,3 +4,4 @@ import { makeApi } from './api';
 
 export * from './public';
 export const { tune, createPool } = makeApi(nodePlatform);
+export { runCli } from './cli/run';
