@@ -3,8 +3,10 @@ export { int, float, choice, spaceSize } from './space/index';
 export type { Distribution, SpaceSpec, Value } from './space/index';
 export type { SearchOptions, HistoryTrial } from './search/index';
 export type { TpeOptions, GpOptions, PrunerSpec } from './search/types';
-export { optimize } from './study/optimize';
 export type { Objective } from './study/optimize';
+export type { StudyRef, StudyStorage } from './study/persist';
+export { JournalStorage, MemoryJournalBackend, IndexedDbJournalBackend } from './storage/index';
+export { loadStudy } from './study/journal-io';
 export { createStudy, Study, TrialPruned } from './study/study';
 export type {
   Direction, StudyTrial, StudyTrialState, BestStudyTrial, TrialHandle, StudyOptions, OptimizeOptions, OptimizeResult, OptimizeProgress,

@@ -22,6 +22,10 @@ import { prepareSearch, type PreparedSearch } from './runner/prepare';
 import type { Candidate } from './runner/candidates';
 import { TaskPlanner, type Outcome } from './runner/trial-tasks';
 import { TimeBudget } from './runner/budget';
+import { StudyRecorder, checkStudyRef, type StorageOpener, type StudyRef } from './study/persist';
+import { noOpener } from './study/optimize';
+import type { FeatureInput } from './data/normalize';
+import type { HistoryTrial } from './search/index';
 import { ProgressReporter, type ProgressEvent } from './runner/progress';
 
 export { prepareSearch, MAX_CANDIDATES, type PreparedSearch, type RowsSource } from './runner/prepare';
@@ -75,21 +79,40 @@ export interface TuneOptions {
    * (candidates then go in batches sized by timing, which would make a chain's membership depend on speed).
    */
   warmStart?: boolean;
+  /**
+   * Record every trial in an Optuna journal study as it finishes (value: the mean CV score; fold scores and every
+   * metric's mean in user attributes) and resume the study when it exists: its finished trials are the strategy's
+   * history and candidates it already completed are skipped. `storage`: a journal path or redis:// URL (Node), or a
+   * JournalStorage.
+   */
+  study?: StudyRef;
 }
 
 const now = (): number => performance.now();
 
 /** The facade: validate -> plan tasks -> run the search loop on the pool -> aggregate -> refit. */
-export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions): Promise<TuneResult> {
+export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions, opener: StorageOpener = noOpener): Promise<TuneResult> {
   const started = now();
   // prepareSearch asks the pool for rows it already holds only after it has validated opts.pool.
   let chosen: WorkerPool | null = null;
   const poolOf = (): WorkerPool => (chosen ??= opts.pool ?? defaultPool());
-  const prep = prepareSearch(opts, {
-    residentRows: (X) => poolOf().residentRows(X),
-    newRowsId: () => poolOf().newRowsId(),
-  });
-  return new PoolSearch(prep, opts, poolOf(), started).run();
+  const rows = { residentRows: (X: FeatureInput) => poolOf().residentRows(X), newRowsId: () => poolOf().newRowsId() };
+  let prep = prepareSearch(opts, rows);
+  let recorder: StudyRecorder | null = null;
+  if (opts.study !== undefined) {
+    // A study in storage: resume it. Its finished trials are the strategy's history, and grid/random candidates it
+    // already completed are skipped; every trial of this call is recorded as it finishes.
+    recorder = await StudyRecorder.open(checkStudyRef(opts.study), prep.greaterIsBetter ? 'maximize' : 'minimize', prep.space, opener);
+    const earlier = await recorder.newFinished();
+    if (earlier.length > 0) {
+      const search = (opts.search ?? { strategy: 'grid' }) as SearchOptions & { history?: HistoryTrial[] };
+      const learns = search.strategy === 'tpe' || search.strategy === 'gp';
+      const history = [...earlier.map((h) => ({ ...h, score: h.value, value: undefined })), ...(search.history ?? [])];
+      const resumed = (learns ? { ...search, history } : search) as SearchOptions;
+      prep = prepareSearch({ ...opts, search: resumed }, rows, earlier.filter((h) => h.state === 'complete'));
+    }
+  }
+  return new PoolSearch(prep, opts, poolOf(), started, recorder).run();
 }
 
 /** One tune() search on the pool: the executor of its SearchLoop. */
@@ -113,6 +136,7 @@ class PoolSearch {
     private readonly opts: TuneOptions,
     private readonly pool: WorkerPool,
     private readonly started: number,
+    private readonly recorder: StudyRecorder | null = null,
   ) {
     const { settings, folds, dataset, scoring } = prep;
     this.budget = new TimeBudget(started, settings.timeoutMs);
@@ -186,7 +210,10 @@ class PoolSearch {
         );
       }
       throw e;
+    } finally {
+      await this.writes;
     }
+    if (this.writeError) throw this.writeError;
     return this.result();
   }
 
@@ -267,8 +294,25 @@ class PoolSearch {
     });
     if (this.prep.loop.isDiscarded(cand.number)) return;
     this.progress.finished(trial);
+    if (this.recorder) this.record(trial);
     onTrial?.call(this.opts, trial);
     this.progress.emit(trial, this.progress.done === this.total, this.total, this.prep.folds.length);
+  }
+
+  /** Study writes, one at a time in finishing order; run() waits for them before it returns. */
+  private writes: Promise<unknown> = Promise.resolve();
+  private writeError: Error | null = null;
+
+  private record(trial: TrialResult): void {
+    const metrics = Object.fromEntries(Object.entries(trial.metrics).map(([m, v]) => [m, v.mean]));
+    const rec = {
+      params: trial.params,
+      state: trial.status === 'ok' ? ('complete' as const) : ('failed' as const),
+      value: trial.meanScore,
+      userAttrs: { fold_scores: trial.foldScores, metrics, ...(trial.error ? { error: trial.error } : {}) },
+    };
+    const recorder = this.recorder!;
+    this.writes = this.writes.then(() => recorder.record(rec)).catch((e: unknown) => void (this.writeError ??= asError(e)));
   }
 
   /** Trials of every kept candidate whose folds all reported, in proposal order, ranked. */

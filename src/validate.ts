@@ -16,7 +16,7 @@ import { describe as describeDistribution, show } from './space/validate';
 
 export const OPTION_KEYS = [
   'model', 'data', 'space', 'search', 'cv', 'scoring', 'preprocess', 'seed', 'workers', 'pool', 'signal',
-  'onProgress', 'onTrial', 'refit', 'errorScore', 'timeoutMs', 'warmStart',
+  'onProgress', 'onTrial', 'refit', 'errorScore', 'timeoutMs', 'warmStart', 'study',
 ] as const;
 
 export function validateOptionKeys(opts: object): void {

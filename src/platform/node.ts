@@ -64,6 +64,8 @@ function startWorker(url: URL | string): Worker {
 }
 
 export const nodePlatform: Platform = {
+  // Loaded on first use: the file and Redis backends (and ioredis) stay out of searches that keep no study.
+  openStorage: async (url) => (await import('../storage/open')).openJournalStorage(url),
   name: 'node',
   defaultWorkers: () => Math.max(1, availableParallelism()),
   spawn(options): WorkerHandle {

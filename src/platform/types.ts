@@ -20,4 +20,6 @@ export interface Platform {
   name: 'browser' | 'node';
   defaultWorkers(): number;
   spawn(options: SpawnOptions): WorkerHandle;
+  /** Opens a study storage URL (a journal file, redis://): Node only; absent in browsers. */
+  openStorage?(url: string): Promise<import('../storage/storage').JournalStorage>;
 }

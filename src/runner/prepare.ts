@@ -24,6 +24,22 @@ import {
 } from '../validate';
 import { CandidateBook, type Candidate } from './candidates';
 import { historyRecords } from './history';
+import { paramsKey } from '../search/params-key';
+import { proposeMany } from '../search/sequence';
+
+/** A resumed study skips what it already completed: `inner` with those candidates left out (the rest keep their
+ *  order and are numbered from 0). */
+function skipping(inner: SearchStrategy, completed: readonly { params: Params }[]): SearchStrategy {
+  if (completed.length === 0) return inner;
+  const done = new Set(completed.map((c) => paramsKey(c.params)));
+  const ask: SearchStrategy['ask'] = (view) => {
+    for (;;) {
+      const p = inner.ask(view);
+      if (p === undefined || !done.has(paramsKey(p))) return p;
+    }
+  };
+  return { ...inner, total: inner.total, ask, propose: (max) => proposeMany(() => ask({ told: [], pending: [] }), max) };
+}
 import type { TuneOptions } from '../tune';
 
 /** Upper bound on candidates per search: every candidate is proposed and validated up front, then held in memory. */
@@ -64,7 +80,7 @@ let rowsCounter = 0;
 const noResidentRows: RowsSource = { residentRows: () => null, newRowsId: () => `rows-local${++rowsCounter}` };
 
 /** `rows` (the pool) may already hold rows equal to data.X: then they are neither copied nor sent again. */
-export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRows): PreparedSearch {
+export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRows, completed: readonly { params: Params }[] = []): PreparedSearch {
   if (!opts || typeof opts !== 'object' || Array.isArray(opts)) {
     throw new TuneError('INVALID_OPTIONS', 'tune() takes one options object: tune({ model, data, space, ... }).');
   }
@@ -91,7 +107,7 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
   }
   const plan = planSplits(cv, { n: data.X.rows, y: data.y, isClassifier: kind === 'classifier', seed: settings.seed });
   const searchOpts = opts.search ?? { strategy: 'grid' };
-  const strategy = createStrategy(searchOpts, space, settings.seed);
+  const strategy = skipping(createStrategy(searchOpts, space, settings.seed), completed);
   if (strategy.total !== undefined && strategy.total > MAX_CANDIDATES) {
     throw new TuneError(
       'TOO_MANY_CANDIDATES',

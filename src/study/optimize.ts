@@ -10,10 +10,11 @@ import type { Params } from '../types';
 import { Study, TrialPruned, copyTrial } from './study';
 import type { OptimizeOptions, OptimizeResult, OptimizeStopReason, StudyTrial, TrialHandle } from './types';
 import { createPrunerRule } from './pruning';
+import { StudyRecorder, checkStudyRef, type StorageOpener } from './persist';
 
 export type Objective = (params: Params, trial: TrialHandle) => number | Promise<number>;
 
-const OPTIMIZE_KEYS = ['concurrency', 'signal', 'timeoutMs', 'onTrial', 'onProgress'];
+const OPTIMIZE_KEYS = ['concurrency', 'signal', 'timeoutMs', 'onTrial', 'onProgress', 'study'];
 
 class OptimizeRun extends Study {
   constructor(options: OptimizeOptions) {
@@ -49,7 +50,8 @@ class OptimizeRun extends Study {
   }
 }
 
-export async function optimize(objective: Objective, options: OptimizeOptions): Promise<OptimizeResult> {
+/** optimize() with the platform's storage opener (bound by makeApi: Node opens files and redis:// URLs). */
+export async function optimizeWith(opener: StorageOpener, objective: Objective, options: OptimizeOptions): Promise<OptimizeResult> {
   const started = performance.now();
   if (typeof objective !== 'function') {
     throw new TuneError('INVALID_OBJECTIVE', 'optimize(objective, options): objective must be a function (params, trial) => number.');
@@ -68,58 +70,67 @@ export async function optimize(objective: Objective, options: OptimizeOptions): 
       throw new TuneError('INVALID_OPTION', `${name} must be a function.`);
     }
   }
+  // A study in storage: its earlier trials (and, between proposals, other workers' new ones) become history.
+  const recorder = options.study === undefined ? null : await StudyRecorder.open(checkStudyRef(options.study), run.direction, run.space, opener);
+  const absorb = async (): Promise<void> => {
+    if (recorder) for (const h of await recorder.newFinished()) run.add(h);
+  };
+  await absorb();
+
   const { signal: outer, onTrial, onProgress } = options;
   const stop = new AbortController();
   const onAbort = (): void => stop.abort(outer?.reason);
+  if (outer?.aborted) onAbort();
   outer?.addEventListener('abort', onAbort, { once: true });
   const timer = timeoutMs === null ? null : setTimeout(() => stop.abort(new Error('timeout')), timeoutMs);
   (timer as { unref?: () => void } | null)?.unref?.();
 
-  const finished: StudyTrial[] = [];
+  let done = 0;
   let failure: Error | null = null;
-  let timedOut = false;
+  const running = new Set<Promise<void>>();
+  /** Writes to the storage one at a time, in the order trials finish. */
+  let writes: Promise<unknown> = Promise.resolve();
+
+  const finish = (h: TrialHandle, result: number | Error | NonNumber): void => {
+    if (result instanceof NonNumber) {
+      // Recorded as failed, then the search rejects: a non-number is a bug in the objective, not a bad trial.
+      run.finishWith(h, result.error);
+      failure ??= result.error;
+      return;
+    }
+    if (failure) return;
+    const t = run.finishWith(h, result);
+    if (run.isDiscarded(t)) return;
+    done++;
+    if (recorder) {
+      const rec = { params: t.params, state: t.state as 'complete' | 'pruned' | 'failed', value: t.value, intermediate: t.intermediate, userAttrs: t.userAttrs };
+      writes = writes.then(() => recorder.record(rec)).catch((e: unknown) => void (failure ??= asError(e)));
+    }
+    onTrial?.(copyTrial(t));
+    if (onProgress) {
+      const elapsedMs = performance.now() - started;
+      const total = Math.max(done, Math.min(budgetOf(options), Number.MAX_SAFE_INTEGER));
+      onProgress({ done, total, best: run.best, last: copyTrial(t), elapsedMs, etaMs: (elapsedMs / done) * (total - done) });
+    }
+  };
+
   try {
-    await new Promise<void>((resolve) => {
-      let running = 0;
-      const pump = (): void => {
-        if (failure || stop.signal.aborted) {
-          timedOut = timedOut || (!outer?.aborted && stop.signal.aborted);
-          if (running === 0) resolve();
-          return;
-        }
-        const handles = run.ready(concurrency - running, stop.signal);
-        for (const h of handles) {
-          running++;
-          void evaluate(objective, h).then((result) => {
-            running--;
-            if (result instanceof NonNumber) {
-              // Recorded as failed, then the search rejects: a non-number is a bug in the objective, not a bad trial.
-              run.finishWith(h, result.error);
-              failure ??= result.error;
-            } else if (!failure) {
-              try {
-                const t = run.finishWith(h, result);
-                if (!run.isDiscarded(t)) {
-                  finished.push(t);
-                  onTrial?.(copyTrial(t));
-                  if (onProgress) {
-                    const elapsedMs = performance.now() - started;
-                    const total = Math.max(finished.length, Math.min(budgetOf(options), Number.MAX_SAFE_INTEGER));
-                    onProgress({ done: finished.length, total, best: run.best, last: copyTrial(t), elapsedMs, etaMs: (elapsedMs / finished.length) * (total - finished.length) });
-                  }
-                }
-              } catch (e) {
-                failure = asError(e);
-              }
-            }
-            // Later candidates start on a fresh microtask, never inside the objective's own continuation.
-            queueMicrotask(pump);
-          });
-        }
-        if (running === 0 && (run.done || run.exhausted)) resolve();
-      };
-      pump();
-    });
+    for (;;) {
+      if (failure || stop.signal.aborted) break;
+      if (recorder && running.size < concurrency) await absorb();
+      for (const h of run.ready(concurrency - running.size, stop.signal)) {
+        const p: Promise<void> = evaluate(objective, h).then((r) => {
+          running.delete(p);
+          finish(h, r);
+        });
+        running.add(p);
+      }
+      if (running.size === 0) break; // exhausted (or nothing may start: the loop is finished)
+      await Promise.race(running);
+    }
+    // Evaluations still running after an abort or a timeout finish (they got the aborted signal); then the writes.
+    await Promise.all(running);
+    await writes;
   } finally {
     if (timer) clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);
@@ -129,7 +140,7 @@ export async function optimize(objective: Objective, options: OptimizeOptions): 
   if (outer?.aborted) {
     throw new TuneAbortError(`optimize() was aborted after ${trials.length} trials; error.partial.trials holds them.`, { trials: trials as never, scoring: [] });
   }
-  const stoppedBecause: OptimizeStopReason = timedOut ? 'timeout' : run.reason;
+  const stoppedBecause: OptimizeStopReason = stop.signal.aborted ? 'timeout' : run.reason;
   return {
     best: run.best,
     trials,
@@ -139,6 +150,21 @@ export async function optimize(objective: Objective, options: OptimizeOptions): 
     importance: () => run.importance(),
   };
 }
+
+/** Without a platform: studies given as a JournalStorage work, storage URLs need the Node entry's optimize(). */
+export function optimize(objective: Objective, options: OptimizeOptions): Promise<OptimizeResult> {
+  return optimizeWith(noOpener, objective, options);
+}
+
+export const noOpener: StorageOpener = (url) =>
+  Promise.reject(
+    new TuneError(
+      'STORAGE_NEEDS_NODE',
+      `A study storage given as a URL ('${url}') is a journal file or Redis, which only Node can open. In browsers pass ` +
+        'storage: new JournalStorage(new MemoryJournalBackend()) (or IndexedDbJournalBackend) and export it with toJournal().',
+      { url },
+    ),
+  );
 
 function budgetOf(options: OptimizeOptions): number {
   return (options.search as { trials?: number } | undefined)?.trials ?? Infinity;

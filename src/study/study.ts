@@ -10,6 +10,7 @@ import { historyRecords } from '../runner/history';
 import type { Params } from '../types';
 import type { BestStudyTrial, Direction, StudyOptions, StudyTrial, TrialHandle } from './types';
 import { trialImportance } from './importance';
+import { trialsToJournal } from './journal-io';
 
 /** Thrown by an objective (or passed to tell) to say the trial was stopped early on purpose (Optuna's TrialPruned). */
 export class TrialPruned extends Error {
@@ -165,6 +166,14 @@ export class Study {
       );
     }
     return this.finish(t, result);
+  }
+
+  /**
+   * The study's finished trials as Optuna journal text (study `name`), for saving in browsers; Python Optuna and
+   * optuna-dashboard open it. loadStudy(text, options) reads it back.
+   */
+  toJournal(name = 'hyperwasm-study'): Promise<string> {
+    return trialsToJournal(name, this.direction, this.space, this.list);
   }
 
   /** The share of the objective's variation due to each hyperparameter (fANOVA over the complete trials). */

@@ -2,6 +2,7 @@
 import type { Params } from '../types';
 import type { SearchOptions } from '../search/index';
 import type { SpaceSpec } from '../space/index';
+import type { StudyRef } from './persist';
 
 export type Direction = 'minimize' | 'maximize';
 
@@ -71,6 +72,13 @@ export interface OptimizeOptions extends Omit<StudyOptions, 'search'> {
   /** Called with each finished trial. */
   onTrial?(trial: StudyTrial): void;
   onProgress?(event: OptimizeProgress): void;
+  /**
+   * Record every trial in an Optuna journal study as it finishes, and resume it when it exists: its trials are the
+   * strategy's history (`search.trials` counts this call's trials, Optuna's n_trials). `storage`: a journal file path
+   * or redis:// URL (Node), or a JournalStorage. Several processes (Node or Python Optuna) may share one study; each
+   * learns from the others' finished trials between proposals.
+   */
+  study?: StudyRef;
 }
 
 export interface OptimizeProgress {

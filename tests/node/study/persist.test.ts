@@ -1,0 +1,104 @@
+/**
+ * Studies in Optuna's journal through optimize() and tune(): every trial recorded as it finishes, resumed with the
+ * earlier trials as history, grid candidates already done skipped; journal text export/import for browsers; and
+ * real Optuna 3.1 reading what we wrote and continuing it.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { optimize, tune, createPool, createStudy, loadStudy, float, int, choice, TuneError } from '../../../src/index.node';
+import { loadDataset } from '../../helpers/fixtures';
+import { PYTHON, hasOptuna, requireComponent } from '../../helpers/components';
+
+const dir = mkdtempSync(join(tmpdir(), 'hyperwasm-study-'));
+const pool = createPool({ workers: 2 });
+afterAll(async () => {
+  await pool.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+const space = { x: float(-3, 3), n: int(1, 4), act: choice(['relu', 'tanh']) };
+const f = (p: Record<string, unknown>): number => (p.x as number) ** 2 + (p.n as number) + (p.act === 'tanh' ? 0.5 : 0);
+
+describe('optimize() with a study', () => {
+  it('records every trial and resumes: the second call learns from the first', async () => {
+    const storage = join(dir, 'opt.log');
+    const first = await optimize(f, { space, search: { strategy: 'tpe', trials: 12 }, seed: 1, study: { name: 's', storage } });
+    expect(first.trials).toHaveLength(12);
+    const lines = readFileSync(storage, 'utf8').trim().split('\n');
+    expect(lines.length).toBe(1 + 12); // create_study + one line per finished trial
+    const second = await optimize(f, { space, search: { strategy: 'tpe', trials: 5 }, seed: 1, study: { name: 's', storage } });
+    expect(second.trials).toHaveLength(5);
+    expect(second.trials[0].number).toBe(12);
+    // Same seed, but 12 trials of history: past the random start, so not the first call's first five.
+    expect(second.trials.map((t) => t.params)).not.toEqual(first.trials.slice(0, 5).map((t) => t.params));
+  });
+
+  it('refuses a study whose direction disagrees, writing nothing', async () => {
+    const storage = join(dir, 'dir.log');
+    await optimize(f, { space, search: { strategy: 'random', trials: 2 }, study: { name: 'd', storage } });
+    const before = readFileSync(storage, 'utf8');
+    const e = await optimize(f, { space, search: { strategy: 'random', trials: 2 }, direction: 'maximize', study: { name: 'd', storage } }).catch((x: unknown) => x);
+    expect((e as TuneError).code).toBe('STUDY_DIRECTION_MISMATCH');
+    expect(readFileSync(storage, 'utf8')).toBe(before);
+  });
+
+  it('Python Optuna 3.1 loads every trial and continues the study', async (ctx) => {
+    if (!requireComponent('python3-optuna', hasOptuna())) return ctx.skip();
+    const storage = join(dir, 'py.log');
+    await optimize(f, { space, search: { strategy: 'tpe', trials: 8 }, seed: 3, study: { name: 'py', storage } });
+    const script = [
+      'import optuna, json, sys',
+      'optuna.logging.set_verbosity(optuna.logging.WARNING)',
+      `st = optuna.storages.JournalStorage(optuna.storages.JournalFileStorage(${JSON.stringify(storage)}))`,
+      "s = optuna.load_study(study_name='py', storage=st)",
+      'n0 = len(s.trials)',
+      "s.optimize(lambda t: t.suggest_float('x', -3, 3) ** 2 + t.suggest_int('n', 1, 4) + (0.5 if t.suggest_categorical('act', ['relu', 'tanh']) == 'tanh' else 0), n_trials=3)",
+      'print(json.dumps({"n0": n0, "n": len(s.trials), "states": [t.state.name for t in s.trials], "first": s.trials[0].params}))',
+    ].join('\n');
+    const out = JSON.parse(execFileSync(PYTHON, ['-c', script]).toString().trim().split('\n').pop()!) as { n0: number; n: number; states: string[]; first: Record<string, unknown> };
+    expect(out.n0).toBe(8);
+    expect(out.n).toBe(11);
+    expect(out.states.every((s) => s === 'COMPLETE')).toBe(true);
+    expect(Object.keys(out.first).sort()).toEqual(['act', 'n', 'x']);
+    // hyperwasm resumes with Python's three trials in its history.
+    const again = await optimize(f, { space, search: { strategy: 'tpe', trials: 2 }, seed: 3, study: { name: 'py', storage } });
+    expect(again.trials[0].number).toBe(11);
+  });
+});
+
+describe('tune() with a study', () => {
+  it('records mean scores with fold scores, and a resumed grid skips what it completed', async () => {
+    const iris = loadDataset('iris');
+    const storage = join(dir, 'tune.log');
+    const base = { model: 'knn-classifier' as const, data: { X: iris.X, y: iris.y }, cv: { folds: 3, shuffle: true, seed: 2 }, pool, refit: false };
+    const space = { nNeighbors: [1, 3, 5, 7, 9] };
+    // An interrupted search: only the first 3 grid points got done.
+    const first = await tune({ ...base, space, search: { strategy: 'grid', trials: 3 }, study: { name: 'knn', storage } });
+    expect(first.trials).toHaveLength(3);
+    const second = await tune({ ...base, space, study: { name: 'knn', storage } });
+    expect(second.trials.map((t) => t.params.nNeighbors)).toEqual([7, 9]);
+    // A different space for the same study is refused before anything is written.
+    const e = await tune({ ...base, space: { nNeighbors: [2, 4] }, study: { name: 'knn', storage } }).catch((x: unknown) => x);
+    expect((e as TuneError).code).toBe('STUDY_SPACE_MISMATCH');
+    const last = JSON.parse(readFileSync(storage, 'utf8').trim().split('\n').pop()!) as { user_attrs: { fold_scores: number[] } };
+    expect(last.user_attrs.fold_scores).toHaveLength(3);
+  });
+});
+
+describe('journal text for browsers', () => {
+  it('study.toJournal() -> loadStudy(text) keeps every finished trial as history', async () => {
+    const s = createStudy({ space, seed: 4 });
+    for (let i = 0; i < 6; i++) {
+      const t = s.ask();
+      s.tell(t, i === 2 ? new Error('x') : f(t.params));
+    }
+    const text = await s.toJournal('web');
+    const back = await loadStudy(text, { space });
+    expect(back.trials.map((t) => [t.params, t.state])).toEqual(s.trials.map((t) => [t.params, t.state]));
+    expect(back.best!.value).toBe(s.best!.value);
+    const e = await loadStudy(text, { space, name: 'nope' }).catch((x: unknown) => x);
+    expect((e as TuneError).code).toBe('STUDY_NOT_FOUND');
+  });
+});
