@@ -7,8 +7,14 @@ export interface Matrix {
   cols: number;
 }
 
+/** One scalar hyperparameter value. */
+export type ScalarValue = number | string | boolean | null;
+
+/** A hyperparameter value: a scalar, or an array of scalars compared by content (e.g. hiddenLayerSizes [128, 64]). */
+export type ParamValue = ScalarValue | readonly ScalarValue[];
+
 /** Hyperparameter values of one candidate, by camelCase name (model included when the space chooses it). */
-export type Params = Record<string, number | string | boolean | null>;
+export type Params = Record<string, ParamValue>;
 
 export type ModelKind = 'classifier' | 'regressor' | 'clusterer';
 

@@ -7,7 +7,9 @@ export type HyperparameterSchema =
   | { type: 'int'; min?: number; max?: number; default: number; doc: string }
   | { type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; default: number | null; doc: string }
   | { type: 'enum'; values: readonly (string | number | boolean | null)[]; default: string | number | boolean | null; doc: string }
-  | { type: 'bool'; default: boolean; doc: string };
+  | { type: 'bool'; default: boolean; doc: string }
+  /** A list of integers per candidate (hiddenLayerSizes [128, 64]): length >= minLength, each element >= min. */
+  | { type: 'int-array'; minLength: number; min: number; default: readonly number[]; doc: string };
 
 /** Learned parameters: plain, structured-cloneable data (what training produced). */
 export type Learned = Record<string, Float64Array | Int32Array | number | string | boolean | null>;

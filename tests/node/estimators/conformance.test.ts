@@ -43,6 +43,9 @@ function invalidValues(s: HyperparameterSchema): unknown[] {
         ...(s.min !== undefined ? [s.exclusiveMin ? s.min : s.min - 1] : []),
         ...(s.max !== undefined ? [s.max + 1] : []),
       ];
+    case 'int-array':
+      // Plain numbers are wrapped once more: a space's [x] lists x, so [[]] is the candidate [], [[0]] the candidate [0].
+      return [[], [s.min - 1], [1.5], 64];
   }
 }
 
