@@ -28,7 +28,9 @@ export type ModelId =
   | 'elastic-net'
   | 'logistic-regression'
   | 'sgd-classifier'
-  | 'sgd-regressor';
+  | 'sgd-regressor'
+  | 'mlp-classifier'
+  | 'mlp-regressor';
 
 export const MODEL_IDS: readonly ModelId[] = [
   'knn-classifier',
@@ -41,4 +43,6 @@ export const MODEL_IDS: readonly ModelId[] = [
   'logistic-regression',
   'sgd-classifier',
   'sgd-regressor',
+  'mlp-classifier',
+  'mlp-regressor',
 ];

@@ -253,11 +253,12 @@ function checkDimension(def: EstimatorDef, dim: Dimension, ctx: CandidateContext
         { name: dim.name, value: low },
       );
     }
-    if (schema.max !== undefined && high > schema.max) {
+    const exclusiveMax = schema.type === 'float' && schema.exclusiveMax === true;
+    if (schema.max !== undefined && (exclusiveMax ? high >= schema.max : high > schema.max)) {
       throw new TuneError(
         'INVALID_HYPERPARAMETER',
         `${where} must be ${schemaDescription(schema)}, but ${describeDistribution(d)} reaches ${high}; ` +
-          `lower high to at most ${schema.max}.`,
+          `lower high ${exclusiveMax ? 'below' : 'to at most'} ${schema.max}.`,
         { name: dim.name, value: high },
       );
     }
@@ -366,7 +367,7 @@ function schemaDescription(s: HyperparameterSchema): string {
     case 'int':
       return `an integer${s.min !== undefined ? ` >= ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}`;
     case 'float':
-      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}`;
+      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and ${s.exclusiveMax ? '<' : '<='} ${s.max}` : ''}`;
     case 'int-array':
       return `an array of at least ${s.minLength} integer${s.minLength === 1 ? '' : 's'} >= ${s.min} (e.g. [${s.default.join(', ')}])`;
   }
@@ -388,7 +389,7 @@ function valueFits(schema: HyperparameterSchema, v: unknown): boolean {
       return (
         typeof v === 'number' && Number.isFinite(v) &&
         (schema.min === undefined || (schema.exclusiveMin ? v > schema.min : v >= schema.min)) &&
-        (schema.max === undefined || v <= schema.max)
+        (schema.max === undefined || (schema.exclusiveMax ? v < schema.max : v <= schema.max))
       );
     case 'int-array':
       return (
