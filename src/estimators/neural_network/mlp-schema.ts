@@ -56,7 +56,9 @@ export const MLP_HYPERPARAMETERS: Record<string, HyperparameterSchema> = {
     exclusiveMin: true,
     default: null,
     doc:
-      "Step of the 'hypergradient' rate updates (the paper's beta); null: 1e-3 for sgd, 1e-7 for adam (the paper's values).",
+      "Step of the 'hypergradient' rate updates (the paper's beta); null: 1e-3 for sgd, 1e-7 for adam (the paper's " +
+      'values). It acts on the dot product of successive gradients, so it must be small against their scale: too large ' +
+      'a value makes the rate oscillate and the run diverge (the trial then fails).',
   },
   maxIter: { type: 'int', min: 1, default: 200, doc: 'Maximum epochs (passes over the training rows).' },
   shuffle: { type: 'bool', default: true, doc: 'Reshuffle the training rows before every epoch (seeded).' },
