@@ -50,6 +50,10 @@ export interface TrainContext {
   /** Inside a warm-started path (WarmPath): the previous fit's solution, for this fit to start from and replace.
    *  Absent otherwise; value null at a path's start or after a failed fit. */
   warm?: { value: unknown };
+  /** Per-epoch intermediate values of trainers that train by epochs (the MLP): called after each epoch with the
+   *  training loss and the validation score (null without earlyStopping); returning false stops the fit there (a
+   *  pruner's cut). Absent: the fit runs to its own stopping rule. */
+  onEpoch?: (epoch: number, loss: number, validationScore: number | null) => boolean | void;
 }
 
 /** Predictions of a fitted model on some rows, in the shape the metrics take. */

@@ -67,7 +67,7 @@ function predictionOf(out: Float64Array, rows: number, classes: Float64Array): P
 function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): { s: MlpSettings; fit: ReturnType<typeof fitMlp>; problem: MlpProblem } {
   const s = mlpSettings(params);
   const problem = classifierProblem(train, ctx.classes!);
-  return { s, fit: fitMlp(ctx.kernels, problem, s, ctx.seed), problem };
+  return { s, fit: fitMlp(ctx.kernels, problem, s, ctx.seed, undefined, ctx.onEpoch), problem };
 }
 
 /**

@@ -35,7 +35,7 @@ export function regressorProblem(train: FoldSide): MlpProblem {
 function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params) {
   const s = mlpSettings(params);
   const problem = regressorProblem(train);
-  return { s, fit: fitMlp(ctx.kernels, problem, s, ctx.seed), problem };
+  return { s, fit: fitMlp(ctx.kernels, problem, s, ctx.seed, undefined, ctx.onEpoch), problem };
 }
 
 /**
