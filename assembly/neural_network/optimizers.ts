@@ -79,7 +79,27 @@ export function adamUpdate(theta: usize, g: usize, m: usize, v: usize, dir: usiz
   const lr = (st(s, ST_RATE) * Math.sqrt(1 - Math.pow(b2, t))) / (1 - Math.pow(b1, t));
   const correction = Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
   const hyper = st(s, ST_HYPER) != 0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  if (!hyper) {
+    // Lane-wise the same operations (IEEE sqrt and division are exact per lane), two parameters at a time.
+    const vb1 = f64x2.splat(b1);
+    const vc1 = f64x2.splat(1 - b1);
+    const vb2 = f64x2.splat(b2);
+    const vc2 = f64x2.splat(1 - b2);
+    const veps = f64x2.splat(eps);
+    const vnlr = f64x2.splat(-lr);
+    for (; i + 2 <= n; i += 2) {
+      const o = <usize>i << 3;
+      const gi = v128.load(g + o);
+      const mi = f64x2.add(f64x2.mul(vb1, v128.load(m + o)), f64x2.mul(vc1, gi));
+      const vi = f64x2.add(f64x2.mul(vb2, v128.load(v + o)), f64x2.mul(vc2, f64x2.mul(gi, gi)));
+      v128.store(m + o, mi);
+      v128.store(v + o, vi);
+      const den = f64x2.add(f64x2.sqrt(vi), veps);
+      v128.store(theta + o, f64x2.add(v128.load(theta + o), f64x2.div(f64x2.mul(vnlr, mi), den)));
+    }
+  }
+  for (; i < n; i++) {
     const o = <usize>i << 3;
     const gi = load<f64>(g + o);
     const mi = b1 * load<f64>(m + o) + (1 - b1) * gi;
