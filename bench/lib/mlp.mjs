@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { runPython } from './python.mjs';
 import { DATASET_FILES, parseCsv } from './data.mjs';
+import { w7Options } from './mlp-workload.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const now = () => performance.now();
@@ -18,26 +19,6 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-
-/** W7 as tune() options; `h` is the running build's space helpers ({ float }). */
-export function w7Options(h, data) {
-  return {
-    model: 'mlp-classifier',
-    data: { X: data.X, y: data.y },
-    space: {
-      hiddenLayerSizes: [[64], [128], [64, 32]],
-      alpha: h.float(1e-5, 1e-1, { log: true }),
-      learningRateInit: h.float(1e-4, 1e-2, { log: true }),
-      batchSize: [32, 64, 128],
-      maxIter: 30,
-    },
-    search: { strategy: 'random', trials: 12 },
-    cv: { folds: 3, shuffle: true },
-    preprocess: 'standardize',
-    scoring: 'accuracy',
-    seed: 42,
-  };
-}
 
 // ---- kernel micro-benchmark -----------------------------------------------------------------------------------------
 
