@@ -149,6 +149,19 @@ describe('training by epochs (the hook for pruning and halving by epochs)', () =
     expect(state.stopReason).toBe('callback');
   });
 
+  it('earlyStopping keeps the weights of the best validation epoch', () => {
+    const es = mlpSettings({ hiddenLayerSizes: [5], maxIter: 40, batchSize: 8, earlyStopping: true, validationFraction: 0.3, nIterNoChange: 1000, learningRateInit: 0.05 });
+    const fit = fitMlp(kernels, irisProblem, es, 4);
+    const scores = fit.state.validationScores;
+    expect(scores).toHaveLength(40);
+    const best = scores.indexOf(Math.max(...scores)) + 1; // first epoch reaching the best score
+    const step = createMlpState(irisProblem, es, 4);
+    runMlpEpochs(kernels, irisProblem, es, step, best);
+    expect(Array.from(fit.theta)).toEqual(Array.from(step.theta));
+    expect(best).toBeLessThan(40); // this run's validation score peaks before the end (deterministic for the seed)
+    expect(Array.from(fit.theta)).not.toEqual(Array.from(fit.state.theta));
+  });
+
   it('leaves the arena where it found it', () => {
     const mark = kernels.arena.mark();
     mlpClassifier.trainer.evaluate(context(kernels, 1, iris.classes), iris.side, iris.side, { hiddenLayerSizes: [4, 3], maxIter: 3, dropout: 0.1 });
