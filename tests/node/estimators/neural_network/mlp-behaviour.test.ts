@@ -9,7 +9,7 @@ import { createMlpState, runMlpEpochs, type MlpProblem } from '../../../../src/e
 import { fitMlp } from '../../../../src/estimators/neural_network/mlp-fit';
 import { mlpSettings } from '../../../../src/estimators/neural_network/mlp-schema';
 import { mlpClassifier, classifierProblem } from '../../../../src/estimators/neural_network/mlp-classifier';
-import { regressorProblem } from '../../../../src/estimators/neural_network/mlp-regressor';
+import { mlpRegressor, regressorProblem } from '../../../../src/estimators/neural_network/mlp-regressor';
 import type { FoldSide } from '../../../../src/estimators/types';
 import { context, residentDataset } from './helpers';
 
@@ -166,6 +166,33 @@ describe('training by epochs (the hook for pruning and halving by epochs)', () =
     const mark = kernels.arena.mark();
     mlpClassifier.trainer.evaluate(context(kernels, 1, iris.classes), iris.side, iris.side, { hiddenLayerSizes: [4, 3], maxIter: 3, dropout: 0.1 });
     expect(kernels.arena.mark()).toBe(mark);
+  });
+});
+
+describe('main-thread prediction', () => {
+  it('the plain-TS forward pass from learned parameters gives the wasm predictions (classifier and regressor)', () => {
+    const bc = residentDataset(kernels, 'breast_cancer'); // two classes: one logistic output
+    for (const [data, activation] of [[iris, 'relu'], [iris, 'tanh'], [iris, 'logistic'], [iris, 'identity'], [bc, 'relu']] as const) {
+      const params = { hiddenLayerSizes: [7, 3], activation, maxIter: 5 };
+      const c = context(kernels, 2, data.classes);
+      const learned = mlpClassifier.trainer.fit(c, data.side, params);
+      const inWorker = mlpClassifier.trainer.evaluate(c, data.side, data.side, params);
+      const X = Float64Array.from(kernels.arena.f64(data.side.ptr, data.side.rows * data.side.cols));
+      const main = mlpClassifier.predict(learned, { values: X, rows: data.side.rows, cols: data.side.cols }, params);
+      expect(main.proba!.length).toBe(data.side.rows * data.classes.length);
+      expect(Array.from(main.yPred)).toEqual(Array.from(inWorker.yPred));
+      const a = main.proba!;
+      const b = inWorker.proba!;
+      for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-12);
+    }
+    const diabetes = residentDataset(kernels, 'diabetes', true);
+    const params = { hiddenLayerSizes: [6], maxIter: 5 };
+    const c = context(kernels, 2, null);
+    const learned = mlpRegressor.trainer.fit(c, diabetes.side, params);
+    const inWorker = mlpRegressor.trainer.evaluate(c, diabetes.side, diabetes.side, params);
+    const X = Float64Array.from(kernels.arena.f64(diabetes.side.ptr, diabetes.side.rows * diabetes.side.cols));
+    const main = mlpRegressor.predict(learned, { values: X, rows: diabetes.side.rows, cols: diabetes.side.cols }, params);
+    for (let i = 0; i < main.yPred.length; i++) expect(Math.abs(main.yPred[i] - inWorker.yPred[i])).toBeLessThan(1e-12);
   });
 });
 
