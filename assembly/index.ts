@@ -5,6 +5,8 @@ export { knnTable } from './knn';
 export * from './linear';
 export * from './kmeans';
 export * from './sgd';
+export { mlpEpoch, mlpForward, mlpParamCount } from './neural_network/mlp';
+export { gemmNN, gemmNT } from './neural_network/matmul';
 
 /** First byte the host may use for its own arena (after static data). */
 export function heapBase(): usize {

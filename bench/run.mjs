@@ -35,6 +35,7 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --kernels-only     only the kernel micro-benchmarks
   --no-pool          skip the pool measurements (1 vs 2 workers on W1/W5, cancellation latency, per-task overhead)
   --pool-only        only the pool measurements (with --workload W1 or W5: only that workload's scaling)
+  --mlp              also the MLP: W7 in Node next to scikit-learn run now, and its epoch kernel (bench/lib/mlp.mjs)
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
   --search           the S-suite of adaptive strategies instead (bench/search.mjs; --help there)
   -h, --help         this text
@@ -125,6 +126,9 @@ function parseArgs(argv) {
         break;
       case '--pool-warmup-ms':
         opts.poolWarmupMs = nonNegativeInt(take('--pool-warmup-ms'), '--pool-warmup-ms');
+        break;
+      case '--mlp': // issue [9]: W7 (node) next to scikit-learn in this run, and the MLP epoch kernel (bench/lib/mlp.mjs)
+        opts.mlp = true;
         break;
       case '-h':
       case '--help':
@@ -409,6 +413,7 @@ async function main() {
       report.envs[env] = { error: e && e.message ? e.message : String(e) };
     }
   }
+  if (opts.mlp) report.mlp = await (await import('./lib/mlp.mjs')).runMlpBench({ workers: opts.workers, runs: opts.runs ?? 1, log: (t) => progress.set(t) });
   progress.clear();
   report.meta.seconds = (now() - t0) / 1000;
   report.meta.machine.loadavgEnd = os.loadavg();
@@ -439,6 +444,7 @@ async function main() {
       `((wall x workers - in-worker fit+score time) / tasks, 600 KNN fits on iris) < ${POOL_TARGETS.overheadMs} ms`);
     lines.push(poolTable(report.pool, opts.quick));
   }
+  if (report.mlp) lines.push('', 'MLP (issue [9])', ...report.mlp.lines);
   lines.push('', `${report.meta.seconds.toFixed(0)} s total. Results: ${relative(process.cwd(), OUT_JSON) || OUT_JSON}`);
   console.log(lines.join('\n'));
   if (failed || report.workloads.some((w) => w.status === 'error') || report.kernels.some((k) => k.status === 'mismatch' || k.status === 'error')) {

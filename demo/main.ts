@@ -386,6 +386,8 @@ function typeHint(s: HyperparameterSchema): string {
       return 'one of the values';
     case 'bool':
       return 'true or false';
+    case 'int-array':
+      return `list of integers ≥ ${s.min}, e.g. [${s.default.join(', ')}]`;
   }
 }
 

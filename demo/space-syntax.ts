@@ -123,9 +123,12 @@ export function gridSize(d: Distribution | Value[]): number {
   }
 }
 
+/** Array.isArray that also narrows readonly arrays (a Value may be one: hiddenLayerSizes [128, 64]). */
+const isList = (x: unknown): x is readonly unknown[] => Array.isArray(x);
+
 /** The same dimension as TypeScript, for the "this search in code" snippet. */
 export function toCode(d: Distribution | Value[] | Value): string {
-  if (Array.isArray(d)) return JSON.stringify(d).replace(/,/g, ', ').replace(/"/g, "'");
+  if (isList(d)) return JSON.stringify(d).replace(/,/g, ', ').replace(/"/g, "'");
   if (d === null || typeof d !== 'object') return typeof d === 'string' ? `'${d}'` : String(d);
   switch (d.kind) {
     case 'choice':

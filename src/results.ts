@@ -258,8 +258,9 @@ export function pickBest(trials: TrialResult[]): BestTrial | null {
   return best ? { index: best.index, params: best.params, score: best.meanScore, metrics: best.metrics } : null;
 }
 
+/** One CSV cell: empty for null/undefined, an array value as its JSON ("[128,64]", quoted for its comma). */
 function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
+  const s = v === null || v === undefined ? '' : Array.isArray(v) ? JSON.stringify(v) : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -7,8 +7,14 @@ export interface Matrix {
   cols: number;
 }
 
+/** One scalar hyperparameter value. */
+export type ScalarValue = number | string | boolean | null;
+
+/** A hyperparameter value: a scalar, or an array of scalars compared by content (e.g. hiddenLayerSizes [128, 64]). */
+export type ParamValue = ScalarValue | readonly ScalarValue[];
+
 /** Hyperparameter values of one candidate, by camelCase name (model included when the space chooses it). */
-export type Params = Record<string, number | string | boolean | null>;
+export type Params = Record<string, ParamValue>;
 
 export type ModelKind = 'classifier' | 'regressor' | 'clusterer';
 
@@ -22,7 +28,9 @@ export type ModelId =
   | 'elastic-net'
   | 'logistic-regression'
   | 'sgd-classifier'
-  | 'sgd-regressor';
+  | 'sgd-regressor'
+  | 'mlp-classifier'
+  | 'mlp-regressor';
 
 export const MODEL_IDS: readonly ModelId[] = [
   'knn-classifier',
@@ -35,4 +43,6 @@ export const MODEL_IDS: readonly ModelId[] = [
   'logistic-regression',
   'sgd-classifier',
   'sgd-regressor',
+  'mlp-classifier',
+  'mlp-regressor',
 ];

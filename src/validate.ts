@@ -205,8 +205,27 @@ function checkDimension(def: EstimatorDef, dim: Dimension, ctx: CandidateContext
   const d = dim.distribution;
   const where = `${def.id}.${dim.name}`;
   if (d.kind === 'choice') {
+    if (schema.type === 'int-array' && d.values.some((v) => typeof v === 'number')) {
+      // [64, 32] in a space lists two scalars; the user almost surely meant one network or two.
+      const nums = d.values.filter((v) => typeof v === 'number');
+      throw new TuneError(
+        'INVALID_HYPERPARAMETER',
+        `${where} takes one array of layer sizes per candidate, but the space lists plain numbers (${show(nums)}). ` +
+          `Write [${show(nums)}] for one candidate with these layers, or [${nums.map((v) => show([v])).join(', ')}] ` +
+          'for one candidate per number.',
+        { name: dim.name, value: nums },
+      );
+    }
     for (const v of d.values) if (!valueFits(schema, v)) throw outsideSchema(def, dim.name, schema, v);
   } else {
+    if (schema.type === 'int-array') {
+      throw new TuneError(
+        'INVALID_HYPERPARAMETER',
+        `${where} takes a list of integers per candidate; list the candidates as arrays, e.g. ` +
+          `[[64], [128, 64]], not a range like ${describeDistribution(d)}.`,
+        { name: dim.name },
+      );
+    }
     if (schema.type === 'enum' || schema.type === 'bool') {
       throw new TuneError(
         'INVALID_HYPERPARAMETER',
@@ -234,11 +253,12 @@ function checkDimension(def: EstimatorDef, dim: Dimension, ctx: CandidateContext
         { name: dim.name, value: low },
       );
     }
-    if (schema.max !== undefined && high > schema.max) {
+    const exclusiveMax = schema.type === 'float' && schema.exclusiveMax === true;
+    if (schema.max !== undefined && (exclusiveMax ? high >= schema.max : high > schema.max)) {
       throw new TuneError(
         'INVALID_HYPERPARAMETER',
         `${where} must be ${schemaDescription(schema)}, but ${describeDistribution(d)} reaches ${high}; ` +
-          `lower high to at most ${schema.max}.`,
+          `lower high ${exclusiveMax ? 'below' : 'to at most'} ${schema.max}.`,
         { name: dim.name, value: high },
       );
     }
@@ -327,6 +347,10 @@ function outsideSchema(def: EstimatorDef, name: string, schema: HyperparameterSc
     const s = closestName(value, schema.values.filter((v): v is string => typeof v === 'string'));
     if (s) hint = ` Did you mean '${s}'?`;
   }
+  if (schema.type === 'int-array' && typeof value === 'number') {
+    // A plain array of numbers in a space lists scalars: [64, 32] is two candidates 64 and 32, not one network.
+    hint = ` Give an array per candidate: [${value}] in a candidate, [[${value}]] in a space.`;
+  }
   return new TuneError(
     'INVALID_HYPERPARAMETER',
     `${def.id}.${name} must be ${schemaDescription(schema)}, got ${show(value)}.${hint} Change the space for '${name}'.`,
@@ -343,7 +367,9 @@ function schemaDescription(s: HyperparameterSchema): string {
     case 'int':
       return `an integer${s.min !== undefined ? ` >= ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}`;
     case 'float':
-      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}`;
+      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and ${s.exclusiveMax ? '<' : '<='} ${s.max}` : ''}`;
+    case 'int-array':
+      return `an array of at least ${s.minLength} integer${s.minLength === 1 ? '' : 's'} >= ${s.min} (e.g. [${s.default.join(', ')}])`;
   }
 }
 
@@ -363,7 +389,12 @@ function valueFits(schema: HyperparameterSchema, v: unknown): boolean {
       return (
         typeof v === 'number' && Number.isFinite(v) &&
         (schema.min === undefined || (schema.exclusiveMin ? v > schema.min : v >= schema.min)) &&
-        (schema.max === undefined || v <= schema.max)
+        (schema.max === undefined || (schema.exclusiveMax ? v < schema.max : v <= schema.max))
+      );
+    case 'int-array':
+      return (
+        Array.isArray(v) && v.length >= schema.minLength &&
+        v.every((x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= schema.min)
       );
   }
 }

@@ -2,6 +2,8 @@
 // targets of work item [4]. Shared by the Node runner and the Chromium bench page; `h` is the package's space helpers
 // ({ int, float }) of whichever build is running, so the spaces are built by the code under test.
 
+import { W7 } from './mlp-workload.mjs';
+
 /** numpy.logspace(a, b, n). */
 export function logspace(a, b, n) {
   return Array.from({ length: n }, (_, i) => 10 ** (a + ((b - a) * i) / (n - 1)));
@@ -125,6 +127,7 @@ export const WORKLOADS = [
       seed: SEED,
     }),
   },
+  W7,
 ];
 
 export const WORKLOAD_IDS = WORKLOADS.map((w) => w.id);

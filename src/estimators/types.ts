@@ -5,9 +5,11 @@ import type { Matrix, ModelId, ModelKind, Params } from '../types';
 /** Schema of one hyperparameter: its type, allowed values and default (scikit-learn's default where one exists). */
 export type HyperparameterSchema =
   | { type: 'int'; min?: number; max?: number; default: number; doc: string }
-  | { type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; default: number | null; doc: string }
+  | { type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean; default: number | null; doc: string }
   | { type: 'enum'; values: readonly (string | number | boolean | null)[]; default: string | number | boolean | null; doc: string }
-  | { type: 'bool'; default: boolean; doc: string };
+  | { type: 'bool'; default: boolean; doc: string }
+  /** A list of integers per candidate (hiddenLayerSizes [128, 64]): length >= minLength, each element >= min. */
+  | { type: 'int-array'; minLength: number; min: number; default: readonly number[]; doc: string };
 
 /** Learned parameters: plain, structured-cloneable data (what training produced). */
 export type Learned = Record<string, Float64Array | Int32Array | number | string | boolean | null>;
@@ -48,6 +50,10 @@ export interface TrainContext {
   /** Inside a warm-started path (WarmPath): the previous fit's solution, for this fit to start from and replace.
    *  Absent otherwise; value null at a path's start or after a failed fit. */
   warm?: { value: unknown };
+  /** Per-epoch intermediate values of trainers that train by epochs (the MLP): called after each epoch with the
+   *  training loss and the validation score (null without earlyStopping); returning false stops the fit there (a
+   *  pruner's cut). Absent: the fit runs to its own stopping rule. */
+  onEpoch?: (epoch: number, loss: number, validationScore: number | null) => boolean | void;
 }
 
 /** Predictions of a fitted model on some rows, in the shape the metrics take. */

@@ -6,6 +6,7 @@
 import type { Rng } from '../rng';
 import type { ChoiceDistribution, Distribution, FloatDistribution, IntDistribution, Value } from './distributions';
 import { uniform53, uniformIndex } from './uniform';
+import { valueKey } from './validate';
 
 export interface Dimension {
   readonly name: string;
@@ -68,8 +69,9 @@ function discrete(
 }
 
 function choiceDimension(name: string, d: ChoiceDistribution): Dimension {
-  const index = new Map<unknown, number>(d.values.map((v, i) => [v, i]));
-  return discrete(name, d, d.values.length, (k) => d.values[k], (v) => index.get(v) ?? -1);
+  // Arrays are looked up by content (valueKey), so indexOf([128, 64]) finds a listed [128, 64] of another identity.
+  const index = new Map<unknown, number>(d.values.map((v, i) => [valueKey(v), i]));
+  return discrete(name, d, d.values.length, (k) => d.values[k], (v) => index.get(valueKey(v)) ?? -1);
 }
 
 function intDimension(name: string, d: IntDistribution): Dimension {

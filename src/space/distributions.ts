@@ -7,8 +7,13 @@
  */
 import { checkChoice, checkFloat, checkInt, contradictoryOptions } from './validate';
 
-/** A hyperparameter value: what a candidate can hold for one name. */
-export type Value = number | string | boolean | null;
+import type { ParamValue } from '../types';
+
+/**
+ * A hyperparameter value: what a candidate can hold for one name. A scalar, or an array of scalars (e.g. one
+ * hiddenLayerSizes candidate [128, 64]); arrays are compared by content and frozen once validated.
+ */
+export type Value = ParamValue;
 
 export interface IntDistribution {
   readonly kind: 'int';
@@ -42,7 +47,8 @@ export type Distribution = IntDistribution | FloatDistribution | ChoiceDistribut
 
 /**
  * One sub-space: each name maps to a distribution, a plain array (listed values, same as choice) or a plain value
- * (a constant).
+ * (a constant). A plain array whose elements are arrays lists array values: `hiddenLayerSizes: [[64], [128, 64]]` is
+ * two candidates, `[[64, 32]]` one; a plain array of scalars lists scalars (so `[64, 32]` is two scalar values).
  */
 export type SubspaceSpec = { readonly [name: string]: Distribution | readonly Value[] | Value };
 
@@ -77,7 +83,8 @@ export function float(low: number, high: number, opts: FloatOptions = {}): Float
   );
 }
 
-/** Listed values, tried in the given order by a grid and drawn uniformly by random search. */
+/** Listed values, tried in the given order by a grid and drawn uniformly by random search. Values may be arrays of
+ *  scalars (choice([[64], [128, 64]])); two arrays with the same content are the same value. */
 export function choice(values: readonly Value[]): ChoiceDistribution {
   const checked = checkChoice(values, 'choice()');
   return Object.freeze({ kind: 'choice', values: Object.freeze(checked.values.slice()) });

@@ -120,16 +120,33 @@ export function checkFloat(d: FloatDistribution, where: string): FloatDistributi
   return { kind: 'float', low, high, step, log };
 }
 
-/** A value allowed in a candidate: finite numbers, strings, booleans and null (they clone, compare and print). */
-export function checkValue(v: unknown, where: string): Value {
+function checkScalar(v: unknown, where: string): Exclude<Value, readonly unknown[]> {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
-  const got = typeof v === 'number' ? String(v) : v === undefined ? 'undefined' : `a ${typeof v}`;
+  const got = typeof v === 'number' ? String(v) : v === undefined ? 'undefined' : Array.isArray(v) ? 'an array' : `a ${typeof v}`;
   throw new TuneError(
     'INVALID_SPACE_VALUE',
-    `${where}: values must be finite numbers, strings, booleans or null, got ${got}.`,
+    `${where}: values must be finite numbers, strings, booleans or null (or an array of them), got ${got}.`,
     { value: v },
   );
+}
+
+/**
+ * A value allowed in a candidate: finite numbers, strings, booleans and null (they clone, compare and print), or a
+ * flat array of them (returned as a frozen copy, so candidates sharing it cannot change it). Arrays do not nest.
+ */
+export function checkValue(v: unknown, where: string): Value {
+  if (!Array.isArray(v)) return checkScalar(v, where);
+  return Object.freeze(v.map((x: unknown, i) => checkScalar(x, `${where}[${i}]`)));
+}
+
+/**
+ * The identity of a value for duplicate checks and indexOf: scalars stand for themselves (SameValueZero, so 0 and
+ * -0 are one value), arrays for their content (a string that no scalar can equal).
+ */
+export function valueKey(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  return `\u0000array:${JSON.stringify(v.map((x: unknown) => (Object.is(x, -0) ? 0 : x)))}`;
 }
 
 export function checkChoice(values: unknown, where: string): ChoiceDistribution {
@@ -143,12 +160,14 @@ export function checkChoice(values: unknown, where: string): ChoiceDistribution 
         'List the values to try, or write a single value directly for a constant.',
     );
   }
-  // Map uses SameValueZero: 0 and -0 count as one value, as they do in a candidate's comparison.
-  const seen = new Map<Value, number>();
+  // Keys use SameValueZero for scalars (0 and -0 count as one value, as they do in a candidate's comparison) and
+  // the content for arrays ([64] listed twice is a repeat).
+  const seen = new Map<unknown, number>();
   const out: Value[] = [];
   values.forEach((raw: unknown, i) => {
     const v = checkValue(raw, `${where}[${i}]`);
-    const first = seen.get(v);
+    const key = valueKey(v);
+    const first = seen.get(key);
     if (first !== undefined) {
       throw new TuneError(
         'DUPLICATE_CHOICE',
@@ -157,7 +176,7 @@ export function checkChoice(values: unknown, where: string): ChoiceDistribution 
         { value: v },
       );
     }
-    seen.set(v, i);
+    seen.set(key, i);
     out.push(v);
   });
   return { kind: 'choice', values: out };

@@ -41,17 +41,20 @@ function invalidValues(s: HyperparameterSchema): unknown[] {
       return [
         Infinity,
         ...(s.min !== undefined ? [s.exclusiveMin ? s.min : s.min - 1] : []),
-        ...(s.max !== undefined ? [s.max + 1] : []),
+        ...(s.max !== undefined ? [s.exclusiveMax ? s.max : s.max + 1] : []),
       ];
+    case 'int-array':
+      // Plain numbers are wrapped once more: a space's [x] lists x, so [[]] is the candidate [], [[0]] the candidate [0].
+      return [[], [s.min - 1], [1.5], 64];
   }
 }
 
 const models = listModels();
 
 describe('estimator conformance', () => {
-  it('covers all ten model ids', () => {
+  it('covers every model id', () => {
     expect(models.map((m) => m.id).sort()).toEqual(
-      ['elastic-net', 'kmeans', 'knn-classifier', 'knn-regressor', 'lasso', 'linear-regression', 'logistic-regression', 'ridge', 'sgd-classifier', 'sgd-regressor'],
+      ['elastic-net', 'kmeans', 'knn-classifier', 'knn-regressor', 'lasso', 'linear-regression', 'logistic-regression', 'mlp-classifier', 'mlp-regressor', 'ridge', 'sgd-classifier', 'sgd-regressor'],
     );
   });
 

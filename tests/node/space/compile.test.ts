@@ -31,7 +31,7 @@ describe('compileSpace validation', () => {
       [{}, /must be a distribution made by int\(\), float\(\) or choice\(\).*got kind=undefined/],
       [{ kind: 'normal', mean: 0 }, /got kind="normal"/],
       [new Date(0), /an instance of Date/],
-      [[[1]], /space\.a\[0\]: values must be/],
+      [[[[1]]], /space\.a\[0\]\[0\]: values must be/], // arrays are values, but they do not nest
       [() => 1, /got a function/],
     ];
     for (const [value, pattern] of cases) {
