@@ -22,7 +22,8 @@ export type ModelId =
   | 'elastic-net'
   | 'logistic-regression'
   | 'sgd-classifier'
-  | 'sgd-regressor';
+  | 'sgd-regressor'
+  | 'gaussian-nb';
 
 export const MODEL_IDS: readonly ModelId[] = [
   'knn-classifier',
@@ -35,4 +36,5 @@ export const MODEL_IDS: readonly ModelId[] = [
   'logistic-regression',
   'sgd-classifier',
   'sgd-regressor',
+  'gaussian-nb',
 ];

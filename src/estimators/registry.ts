@@ -12,6 +12,7 @@ import { logisticRegression } from './logistic-regression';
 import { kmeans } from './kmeans';
 import { sgdClassifier } from './sgd-classifier';
 import { sgdRegressor } from './sgd-regressor';
+import { gaussianNb } from './naive_bayes/gaussian-nb';
 // <estimator imports: one line per model file, keep this marker>
 
 /** Every model, by id: the type requires an estimator for each id in MODEL_IDS. Adding a model = one file + one line
@@ -27,6 +28,7 @@ const ESTIMATORS: Record<ModelId, EstimatorDef> = {
   kmeans,
   'sgd-classifier': sgdClassifier,
   'sgd-regressor': sgdRegressor,
+  'gaussian-nb': gaussianNb,
   // <estimator entries: one line per model, keep this marker>
 };
 
