@@ -6,6 +6,7 @@ export * from './linear';
 export * from './kmeans';
 export * from './sgd';
 export * from './naive_bayes/gaussian';
+export * from './mixture/gaussian';
 
 /** First byte the host may use for its own arena (after static data). */
 export function heapBase(): usize {

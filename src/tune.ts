@@ -197,7 +197,7 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
     classes,
     splits: plan ? plan.splits : [],
   };
-  return { settings, scoring, plan, dataset, candidates, resolved, hints: planHints(resolved), folds, capped };
+  return { settings, scoring, plan, dataset, candidates, resolved, hints: { ...planHints(resolved), searchSeed: settings.seed }, folds, capped };
 }
 
 /** A pool task slot: one fold of one candidate, a warm-started chain of them (in run order), or the refit. */
@@ -375,6 +375,7 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
       params: refitFor.hp,
       preprocess: settings.preprocess,
       seed: deriveSeed(seed, best.index, 0xffff),
+      hints: prep.hints,
     };
     taskRefs.push('refit');
     return [{ affinity: 'refit', run: (api) => api.refit(task) }];

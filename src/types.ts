@@ -23,7 +23,8 @@ export type ModelId =
   | 'logistic-regression'
   | 'sgd-classifier'
   | 'sgd-regressor'
-  | 'gaussian-nb';
+  | 'gaussian-nb'
+  | 'gaussian-mixture';
 
 export const MODEL_IDS: readonly ModelId[] = [
   'knn-classifier',
@@ -37,4 +38,5 @@ export const MODEL_IDS: readonly ModelId[] = [
   'sgd-classifier',
   'sgd-regressor',
   'gaussian-nb',
+  'gaussian-mixture',
 ];

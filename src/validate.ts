@@ -177,7 +177,7 @@ export function resolveModels(model: string | undefined, space: CompiledSpace): 
  * Hyperparameters bounded by the rows a model is trained on (nNeighbors neighbours, nClusters centroids each need
  * a distinct training row). Name-based on purpose: the rule is the same for every model that has them.
  */
-const ROW_BOUNDED: readonly string[] = ['nNeighbors', 'nClusters'];
+const ROW_BOUNDED: readonly string[] = ['nNeighbors', 'nClusters', 'nComponents'];
 
 /** Data facts a hyperparameter's values may depend on. */
 export interface CandidateContext {

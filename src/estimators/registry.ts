@@ -13,6 +13,7 @@ import { kmeans } from './kmeans';
 import { sgdClassifier } from './sgd-classifier';
 import { sgdRegressor } from './sgd-regressor';
 import { gaussianNb } from './naive_bayes/gaussian-nb';
+import { gaussianMixture } from './mixture/gaussian-mixture';
 // <estimator imports: one line per model file, keep this marker>
 
 /** Every model, by id: the type requires an estimator for each id in MODEL_IDS. Adding a model = one file + one line
@@ -29,6 +30,7 @@ const ESTIMATORS: Record<ModelId, EstimatorDef> = {
   'sgd-classifier': sgdClassifier,
   'sgd-regressor': sgdRegressor,
   'gaussian-nb': gaussianNb,
+  'gaussian-mixture': gaussianMixture,
   // <estimator entries: one line per model, keep this marker>
 };
 

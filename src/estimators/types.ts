@@ -26,6 +26,9 @@ export interface FoldSide {
 export interface TaskHints {
   /** Largest nNeighbors any candidate of this search asks for: one neighbour table per fold serves them all. */
   kMax?: number;
+  /** The search's seed, the same in every task: random work that candidates share on a fold (a Gaussian mixture's
+   *  k-means initialisation) is drawn from it, as scikit-learn does with an integer random_state. */
+  searchSeed?: number;
 }
 
 /** What a trainer sees inside a worker. */
@@ -58,6 +61,10 @@ export interface Prediction {
   classes?: Float64Array;
   centroids?: Matrix;
   inertia?: number;
+  /** Probabilistic models (gaussian-mixture): mean log-likelihood per predicted row under the fitted model, and the
+   *  model's number of free parameters; the `logLikelihood`, `bic` and `aic` metrics read them. */
+  logLikelihood?: number;
+  nParameters?: number;
 }
 
 /** Worker-side half of an estimator: fits with the kernels. */

@@ -4,10 +4,11 @@ import type { LinearKernels } from './exports/linear';
 import type { KmeansKernels } from './exports/kmeans';
 import type { SgdKernels } from './exports/sgd';
 import type { NaiveBayesKernels } from './exports/naive-bayes';
+import type { MixtureKernels } from './exports/mixture';
 import { WASM_BASE64 } from './wasm-binary.gen';
 
 /** The raw exports of assembly/index.ts, one interface per kernel file (src/worker/exports/). */
-export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, NaiveBayesKernels {
+export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, NaiveBayesKernels, MixtureKernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
 }

@@ -51,7 +51,7 @@ const models = listModels();
 describe('estimator conformance', () => {
   it('covers every model id', () => {
     expect(models.map((m) => m.id).sort()).toEqual(
-      ['elastic-net', 'gaussian-nb', 'kmeans', 'knn-classifier', 'knn-regressor', 'lasso', 'linear-regression', 'logistic-regression', 'ridge', 'sgd-classifier', 'sgd-regressor'],
+      ['elastic-net', 'gaussian-mixture', 'gaussian-nb', 'kmeans', 'knn-classifier', 'knn-regressor', 'lasso', 'linear-regression', 'logistic-regression', 'ridge', 'sgd-classifier', 'sgd-regressor'],
     );
   });
 
