@@ -35,6 +35,7 @@ export interface FixedCase {
 export interface BicChoice {
   dataset: 'iris' | 'wine';
   covariance_type: 'full' | 'tied' | 'diag' | 'spherical';
+  n_init: number;
   n_components: number[];
   bic: number[];
   chosen: number;
