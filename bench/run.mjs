@@ -15,6 +15,7 @@ import { runWorkload } from './lib/suite.mjs';
 import { runPoolBench, POOL_TARGETS, DEFAULT_WARMUP_MS } from './lib/pool-bench.mjs';
 import { runKernelBenches, DIST_TARGET_GFLOPS } from './lib/kernels.mjs';
 import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/report.mjs';
+import { runMixtureNode, w9Line } from './lib/mixture.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -36,6 +37,8 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --no-pool          skip the pool measurements (1 vs 2 workers on W1/W5, cancellation latency, per-task overhead)
   --pool-only        only the pool measurements (with --workload W1 or W5: only that workload's scaling)
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
+  --mixture          also W9 (Gaussian mixtures by BIC) in Node, scikit-learn timed in the same run (bench/lib/mixture.mjs)
+  --mixture-only     only W9
   -h, --help         this text
 
 Chromium: $CHROMIUM_PATH or /usr/bin/chromium. Results: bench/results/latest.json (gitignored).
@@ -117,6 +120,11 @@ function parseArgs(argv) {
         break;
       case '--pool-warmup-ms':
         opts.poolWarmupMs = nonNegativeInt(take('--pool-warmup-ms'), '--pool-warmup-ms');
+        break;
+      case '--mixture':
+      case '--mixture-only':
+        opts.mixture = true;
+        opts.mixtureOnly = arg === '--mixture-only';
         break;
       case '-h':
       case '--help':
@@ -388,7 +396,7 @@ async function main() {
     pool: {},
   };
   let failed = false;
-  for (const env of opts.envs) {
+  for (const env of opts.mixtureOnly ? [] : opts.envs) {
     try {
       const out = env === 'node' ? await runNode(opts, progress) : await runChromium(opts, progress);
       report.envs[env] = out.info;
@@ -401,6 +409,7 @@ async function main() {
       report.envs[env] = { error: e && e.message ? e.message : String(e) };
     }
   }
+  if (opts.mixture) report.mixture = await runMixtureNode({ workers: opts.workers, runs: opts.runs, progress: (t) => progress.set(`[node] W9: ${t}`) });
   progress.clear();
   report.meta.seconds = (now() - t0) / 1000;
   report.meta.machine.loadavgEnd = os.loadavg();
@@ -431,6 +440,7 @@ async function main() {
       `((wall x workers - in-worker fit+score time) / tasks, 600 KNN fits on iris) < ${POOL_TARGETS.overheadMs} ms`);
     lines.push(poolTable(report.pool, opts.quick));
   }
+  if (report.mixture) lines.push('', w9Line(report.mixture));
   lines.push('', `${report.meta.seconds.toFixed(0)} s total. Results: ${relative(process.cwd(), OUT_JSON) || OUT_JSON}`);
   console.log(lines.join('\n'));
   if (failed || report.workloads.some((w) => w.status === 'error') || report.kernels.some((k) => k.status === 'mismatch' || k.status === 'error')) {
