@@ -19,8 +19,67 @@ const EPS: f64 = 2.220446049250313e-16;
 
 /** Bytes of the `work` buffer every kernel of this file takes for d features. */
 export function gmmWorkBytes(d: i32): usize {
-  // diff d | y d | factor d x d
+  // diff d | y (second row's diff) d | factor d x d
   return 2 * align16(<usize>d << 3) + align16(<usize>d * <usize>d << 3);
+}
+
+@inline function hsumSq(a: v128, b: v128, c: v128, e: v128): f64 {
+  const s = f64x2.add(f64x2.add(f64x2.mul(a, a), f64x2.mul(b, b)), f64x2.add(f64x2.mul(c, c), f64x2.mul(e, e)));
+  return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+}
+
+/**
+ * ||(x_i - mu) P||^2 for rows i and i + 1 (diffs in d1, d2), P upper triangular d x d. Columns in blocks of 8 held in
+ * 4 + 4 f64x2 accumulators (each row of P loaded once for both rows; rows a > block end are skipped: P is zero there);
+ * the last d mod 8 columns scalar. Writes the two sums to q[0], q[1].
+ */
+@inline function quadFull2(d1: usize, d2: usize, p: usize, d: i32, q: usize): void {
+  let q1: f64 = 0;
+  let q2: f64 = 0;
+  let b0 = 0;
+  for (; b0 + 8 <= d; b0 += 8) {
+    let a0 = f64x2.splat(0);
+    let a1 = f64x2.splat(0);
+    let a2 = f64x2.splat(0);
+    let a3 = f64x2.splat(0);
+    let c0 = f64x2.splat(0);
+    let c1 = f64x2.splat(0);
+    let c2 = f64x2.splat(0);
+    let c3 = f64x2.splat(0);
+    const end = b0 + 8;
+    for (let a = 0; a < end; a++) {
+      const s1 = f64x2.splat(f64At(d1, a));
+      const s2 = f64x2.splat(f64At(d2, a));
+      const row = p + (<usize>(a * d + b0) << 3);
+      const p0 = v128.load(row);
+      const p1 = v128.load(row, 16);
+      const p2 = v128.load(row, 32);
+      const p3 = v128.load(row, 48);
+      a0 = f64x2.add(a0, f64x2.mul(s1, p0));
+      a1 = f64x2.add(a1, f64x2.mul(s1, p1));
+      a2 = f64x2.add(a2, f64x2.mul(s1, p2));
+      a3 = f64x2.add(a3, f64x2.mul(s1, p3));
+      c0 = f64x2.add(c0, f64x2.mul(s2, p0));
+      c1 = f64x2.add(c1, f64x2.mul(s2, p1));
+      c2 = f64x2.add(c2, f64x2.mul(s2, p2));
+      c3 = f64x2.add(c3, f64x2.mul(s2, p3));
+    }
+    q1 += hsumSq(a0, a1, a2, a3);
+    q2 += hsumSq(c0, c1, c2, c3);
+  }
+  for (let b = b0; b < d; b++) {
+    let y1: f64 = 0;
+    let y2: f64 = 0;
+    for (let a = 0; a <= b; a++) {
+      const pv = f64At(p, a * d + b);
+      y1 += f64At(d1, a) * pv;
+      y2 += f64At(d2, a) * pv;
+    }
+    q1 += y1 * y1;
+    q2 += y2 * y2;
+  }
+  setF64(q, 0, q1);
+  setF64(q, 1, q2);
 }
 
 /** log det of the precision Cholesky factor of component c (scikit-learn's `_compute_log_det_cholesky`). */
@@ -51,20 +110,20 @@ export function gmmWeightedLogProb(
     const base = -0.5 * <f64>d * LOG_2PI + logDetCholesky(precChol, d, c, covType) + f64At(logWeights, c);
     const mu = means + <usize>c * rowBytes;
     if (covType <= 1) {
+      // Two rows at a time (the last one paired with itself when n is odd).
       const p = precChol + (covType == 0 ? <usize>c * <usize>d * rowBytes : 0);
-      for (let i = 0; i < n; i++) {
+      const q = work + 2 * align16(rowBytes);
+      for (let i = 0; i < n; i += 2) {
+        const j = i + 1 < n ? i + 1 : i;
         const xi = x + <usize>i * rowBytes;
-        for (let f = 0; f < d; f++) setF64(diff, f, f64At(xi, f) - f64At(mu, f));
-        memory.fill(y, 0, rowBytes);
-        // y = diff P; P is upper triangular, so row a only touches y[a..d) (from a rounded down to even: the one
-        // entry below the diagonal it also touches is an exact 0).
-        for (let a = 0; a < d; a++) {
-          const from = a & ~1;
-          axpy(y + (<usize>from << 3), p + (<usize>(a * d + from) << 3), f64At(diff, a), d - from);
+        const xj = x + <usize>j * rowBytes;
+        for (let f = 0; f < d; f++) {
+          setF64(diff, f, f64At(xi, f) - f64At(mu, f));
+          setF64(y, f, f64At(xj, f) - f64At(mu, f));
         }
-        let q: f64 = 0;
-        for (let f = 0; f < d; f++) q += f64At(y, f) * f64At(y, f);
-        setF64(out, i * k + c, base - 0.5 * q);
+        quadFull2(diff, y, p, d, q);
+        setF64(out, i * k + c, base - 0.5 * f64At(q, 0));
+        if (j != i) setF64(out, j * k + c, base - 0.5 * f64At(q, 1));
       }
     } else {
       for (let i = 0; i < n; i++) {
@@ -72,7 +131,16 @@ export function gmmWeightedLogProb(
         let q: f64 = 0;
         if (covType == 2) {
           const p = precChol + <usize>c * rowBytes;
-          for (let f = 0; f < d; f++) {
+          const pairs = d & ~1;
+          let acc = f64x2.splat(0);
+          let f = 0;
+          for (; f < pairs; f += 2) {
+            const off = <usize>f << 3;
+            const t = f64x2.mul(f64x2.sub(v128.load(xi + off), v128.load(mu + off)), v128.load(p + off));
+            acc = f64x2.add(acc, f64x2.mul(t, t));
+          }
+          q = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+          for (; f < d; f++) {
             const t = (f64At(xi, f) - f64At(mu, f)) * f64At(p, f);
             q += t * t;
           }
@@ -102,18 +170,31 @@ export function gmmResponsibilities(wlp: usize, n: i32, k: i32): f64 {
     for (let c = 1; c < k; c++) m = Math.max(m, f64At(row, c));
     const shift = isFinite(m) ? m : 0.0;
     let s: f64 = 0;
-    for (let c = 0; c < k; c++) s += Math.exp(f64At(row, c) - shift);
+    for (let c = 0; c < k; c++) {
+      const v = f64At(row, c) - shift;
+      s += v < -746.0 ? 0.0 : Math.exp(v);
+    }
     const lse = Math.log(s) + shift;
     total += lse;
-    for (let c = 0; c < k; c++) setF64(row, c, Math.exp(f64At(row, c) - lse));
+    for (let c = 0; c < k; c++) {
+      // exp of anything below -746 is exactly 0 in f64 (e^-746 < half the smallest subnormal): skip the call.
+      const v = f64At(row, c) - lse;
+      setF64(row, c, v < -746.0 ? 0.0 : Math.exp(v));
+    }
   }
   return total;
 }
 
+/** Responsibilities below SKIP x (the component's total responsibility) are left out of its means and covariances:
+ *  each would change the sums by less than one rounding of them (2^-53 relative), and over n rows by less than the
+ *  rounding the n additions make anyway. Far rows of well-separated components are most rows, so the M-step then
+ *  costs about one component per row instead of k. */
+const SKIP: f64 = 5.421010862427522e-20; // 2^-64
+
 /**
  * M-step statistics (scikit-learn's `_estimate_gaussian_parameters`) from responsibilities resp (n x k):
  * nk[c] = sum_i resp[i, c] + 10 eps, means[c] = sum_i resp[i, c] x_i / nk[c], and the covariances of `covType` with
- * regCovar added to their diagonal. Rows with a responsibility of exactly 0 are skipped (they add exact zeros).
+ * regCovar added to their diagonal (rows below SKIP left out, see above).
  */
 export function gmmMStep(
   x: usize, n: i32, d: i32, k: i32, covType: i32, resp: usize, regCovar: f64, nk: usize, means: usize, cov: usize,
@@ -124,11 +205,16 @@ export function gmmMStep(
   memory.fill(nk, 0, <usize>k << 3);
   memory.fill(means, 0, <usize>k * rowBytes);
   for (let i = 0; i < n; i++) {
+    for (let c = 0; c < k; c++) setF64(nk, c, f64At(nk, c) + f64At(resp, i * k + c));
+  }
+  // Per-component skip thresholds, kept in `cov` until the covariances overwrite it (k <= its length for every type).
+  const skip = cov;
+  for (let c = 0; c < k; c++) setF64(skip, c, (f64At(nk, c) + 10.0 * EPS) * SKIP);
+  for (let i = 0; i < n; i++) {
     const xi = x + <usize>i * rowBytes;
     for (let c = 0; c < k; c++) {
       const r = f64At(resp, i * k + c);
-      if (r == 0) continue;
-      setF64(nk, c, f64At(nk, c) + r);
+      if (r <= f64At(skip, c)) continue;
       axpy(means + <usize>c * rowBytes, xi, r, d);
     }
   }
@@ -145,7 +231,7 @@ export function gmmMStep(
       const xi = x + <usize>i * rowBytes;
       for (let c = 0; c < k; c++) {
         const r = f64At(resp, i * k + c);
-        if (r == 0) continue;
+        if (r <= f64At(nk, c) * SKIP) continue;
         const mu = means + <usize>c * rowBytes;
         for (let f = 0; f < d; f++) setF64(diff, f, f64At(xi, f) - f64At(mu, f));
         const C = cov + <usize>c * dd;
@@ -200,9 +286,10 @@ export function gmmMStep(
     const sq = work;
     for (let c = 0; c < k; c++) {
       memory.fill(sq, 0, rowBytes);
+      const skipC = f64At(nk, c) * SKIP;
       for (let i = 0; i < n; i++) {
         const r = f64At(resp, i * k + c);
-        if (r == 0) continue;
+        if (r <= skipC) continue;
         const xi = x + <usize>i * rowBytes;
         for (let f = 0; f < d; f++) {
           const v = f64At(xi, f);
