@@ -15,7 +15,8 @@ import { runWorkload } from './lib/suite.mjs';
 import { runPoolBench, POOL_TARGETS, DEFAULT_WARMUP_MS } from './lib/pool-bench.mjs';
 import { runKernelBenches, DIST_TARGET_GFLOPS } from './lib/kernels.mjs';
 import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/report.mjs';
-import { runMixtureNode, w9Line } from './lib/mixture.mjs';
+import { runW9, judgeW9, w9Line } from './lib/mixture.mjs';
+import { sklearnW9, w9DataNode } from './lib/mixture-node.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -37,7 +38,7 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --no-pool          skip the pool measurements (1 vs 2 workers on W1/W5, cancellation latency, per-task overhead)
   --pool-only        only the pool measurements (with --workload W1 or W5: only that workload's scaling)
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
-  --mixture          also W9 (Gaussian mixtures by BIC) in Node, scikit-learn timed in the same run (bench/lib/mixture.mjs)
+  --mixture          also W9 (Gaussian mixtures by BIC; scikit-learn timed in the same run, bench/lib/mixture.mjs)
   --mixture-only     only W9
   -h, --help         this text
 
@@ -124,7 +125,7 @@ function parseArgs(argv) {
       case '--mixture':
       case '--mixture-only':
         opts.mixture = true;
-        opts.mixtureOnly = arg === '--mixture-only';
+        opts.mixtureOnly ||= arg === '--mixture-only';
         break;
       case '-h':
       case '--help':
@@ -135,6 +136,7 @@ function parseArgs(argv) {
     }
   }
   if (!opts.kernels && !opts.workloadsOn) throw new Error('--no-kernels and --kernels-only together leave nothing to run');
+  if (opts.mixtureOnly) Object.assign(opts, { kernels: false, workloadsOn: false, pool: false });
   if (opts.poolOnly) {
     if (!opts.pool) throw new Error('--pool-only cannot be combined with --no-pool or --kernels-only');
     opts.kernels = false;
@@ -226,6 +228,9 @@ async function runNode(opts, progress) {
       out.workloads.push(judgeWorkload(row, 'node', opts));
     }
   }
+  if (opts.mixture) {
+    out.mixture = await runW9(api, w9DataNode(), { workers: opts.workers, runs: opts.runs, progress: (t) => progress.set(`[node] W9: ${t}`) });
+  }
   return out;
 }
 
@@ -295,6 +300,10 @@ async function runChromium(opts, progress) {
         scaling: opts.scaling,
         warmupMs: opts.poolWarmupMs,
       });
+    }
+    if (opts.mixture) {
+      prefix = '[chromium] W9:';
+      out.mixture = await page.evaluate(({ workers, runs }) => window.__bench.runW9({ workers, runs }), { workers: opts.workers, runs: opts.runs });
     }
     out.info.datasetDecoding = await page.evaluate(() => window.__bench.decoding());
     out.info.pageErrors = pageErrors;
@@ -396,20 +405,26 @@ async function main() {
     pool: {},
   };
   let failed = false;
-  for (const env of opts.mixtureOnly ? [] : opts.envs) {
+  for (const env of opts.envs) {
     try {
       const out = env === 'node' ? await runNode(opts, progress) : await runChromium(opts, progress);
       report.envs[env] = out.info;
       report.workloads.push(...out.workloads);
       report.kernels.push(...out.kernels);
       if (out.pool) report.pool[env] = out.pool;
+      if (out.mixture) (report.mixtureRuns ??= {})[env] = out.mixture;
     } catch (e) {
       failed = true;
       progress.log(`bench: ${env} failed: ${(process.env.BENCH_DEBUG && e?.stack) || e?.message || e}`);
       report.envs[env] = { error: e && e.message ? e.message : String(e) };
     }
   }
-  if (opts.mixture) report.mixture = await runMixtureNode({ workers: opts.workers, runs: opts.runs, progress: (t) => progress.set(`[node] W9: ${t}`) });
+  if (opts.mixture) {
+    progress.set('[python] W9 scikit-learn (serial, then n_jobs=2)');
+    const py = sklearnW9();
+    report.mixture = Object.entries(report.mixtureRuns ?? {}).map(([env, ours]) => judgeW9(env, opts.workers, ours, py.result, py.why));
+    delete report.mixtureRuns;
+  }
   progress.clear();
   report.meta.seconds = (now() - t0) / 1000;
   report.meta.machine.loadavgEnd = os.loadavg();
@@ -440,7 +455,7 @@ async function main() {
       `((wall x workers - in-worker fit+score time) / tasks, 600 KNN fits on iris) < ${POOL_TARGETS.overheadMs} ms`);
     lines.push(poolTable(report.pool, opts.quick));
   }
-  if (report.mixture) lines.push('', w9Line(report.mixture));
+  if (report.mixture) lines.push('', ...report.mixture.map(w9Line));
   lines.push('', `${report.meta.seconds.toFixed(0)} s total. Results: ${relative(process.cwd(), OUT_JSON) || OUT_JSON}`);
   console.log(lines.join('\n'));
   if (failed || report.workloads.some((w) => w.status === 'error') || report.kernels.some((k) => k.status === 'mismatch' || k.status === 'error')) {
