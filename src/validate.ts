@@ -407,6 +407,15 @@ export function resolveScoring(scoring: unknown, models: EstimatorDef[], hasLabe
         { metric: name },
       );
     }
+    const noLikelihood = m.needsLikelihood ? models.find((d) => !d.reportsLikelihood) : undefined;
+    if (noLikelihood) {
+      throw new TuneError(
+        'METRIC_MISMATCH',
+        `Metric '${name}' scores a model's own likelihood, which ${noLikelihood.id} does not have; use it with gaussian-mixture, ` +
+          `or choose another ${TASK_OF_KIND[kind]} metric (${noLikelihood.id}'s default is '${noLikelihood.defaultMetric}').`,
+        { metric: name },
+      );
+    }
     if (m.needsLabels && !hasLabels) {
       throw new TuneError('METRIC_NEEDS_LABELS', `Metric '${name}' compares with true labels; pass data.y or choose another metric.`, {
         metric: name,

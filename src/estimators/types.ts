@@ -98,6 +98,9 @@ export interface EstimatorDef {
    * worker, so that work is done once. `params` has every default filled in. Absent: the fold alone is the key.
    */
   shareKey?(params: Params): string;
+  /** The model's predictions carry `logLikelihood` and `nParameters`, so it can be scored by bic, aic and
+   *  logLikelihood (tune() rejects those metrics up front for other models). */
+  reportsLikelihood?: boolean;
   /** Relative cost of one fit (any unit, consistent within the model), for longest-first scheduling. */
   cost?(params: Params): number;
   /** Candidates that differ only in a regularisation strength form a path that can be fitted in order, each fit

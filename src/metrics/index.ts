@@ -118,7 +118,7 @@ function externalMetric(name: MetricName, fn: LabelFn): Metric {
 
 /** A score from the model's own likelihood (see likelihood.ts): needs neither X nor labels. */
 function likelihoodMetric(name: MetricName, greaterIsBetter: boolean, fn: (input: MetricInput) => number): Metric {
-  return { name, greaterIsBetter, task: 'clustering', needsProba: false, needsX: false, needsLabels: false, compute: fn };
+  return { name, greaterIsBetter, task: 'clustering', needsProba: false, needsX: false, needsLabels: false, needsLikelihood: true, compute: fn };
 }
 
 /** Every metric by name. Directions: all greater-is-better except logLoss, mse, rmse, mae, daviesBouldin, inertia,

@@ -99,6 +99,9 @@ export interface Metric {
   needsX: boolean;
   /** Needs `yTrue` (all supervised metrics, and adjustedRand / nmi). */
   needsLabels: boolean;
+  /** Needs `logLikelihood` / `nParameters` from the model (bic, aic, logLikelihood): only models whose EstimatorDef
+   *  sets `reportsLikelihood` may be scored with it. Absent: false. */
+  needsLikelihood?: boolean;
   /** Pure: reads the input, allocates only its own scratch, never mutates the input arrays. */
   compute(input: MetricInput): number;
 }

@@ -79,6 +79,7 @@ export const gaussianMixture: EstimatorDef = {
     },
   },
   defaultMetric: 'bic',
+  reportsLikelihood: true,
   // One k-means initialisation per (fold, nComponents, initParams, nInit) serves every covariance type.
   shareKey: (params) => `k=${params.nComponents}:${params.initParams}:${params.nInit}`,
   cost: (params) => {

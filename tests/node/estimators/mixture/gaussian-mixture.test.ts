@@ -119,7 +119,8 @@ describe('gaussian-mixture: bad input', () => {
   it('rejects an unknown covarianceType and a metric the model cannot give', async () => {
     const bad = await tune({ model: 'gaussian-mixture', data: { X }, space: { covarianceType: ['fulll'] }, pool }).catch((e: unknown) => e);
     expect((bad as TuneError).code).toMatch(/INVALID_HYPERPARAMETER|INVALID_SPACE_VALUE/);
-    const r = await tune({ model: 'kmeans', data: { X }, space: { nClusters: [2] }, scoring: 'bic', pool });
-    expect(r.trials[0].error).toMatch(/needs a probabilistic model/);
+    const err = await tune({ model: 'kmeans', data: { X }, space: { nClusters: [2] }, scoring: 'bic', pool }).catch((e: unknown) => e);
+    expect((err as TuneError).code).toBe('METRIC_MISMATCH');
+    expect((err as TuneError).message).toMatch(/own likelihood.*gaussian-mixture/);
   });
 });
