@@ -11,6 +11,8 @@
  *   predict = classes[argmax_c jll] (first maximum), predictProba = exp(jll - logsumexp(jll)).
  */
 
+import { TuneError } from '../../errors';
+
 /** What one training fold gives, independent of varSmoothing. */
 export interface GnbStats {
   nClasses: number;
@@ -71,6 +73,18 @@ export function gnbModel(s: GnbStats, varSmoothing: number): GnbModel {
   const classPrior = s.counts.map((c) => c / total);
   const logPrior = classPrior.map(Math.log);
   const v = s.rawVar.map((x, j) => (s.counts[Math.floor(j / s.cols)] > 0 ? x + epsilon : 1));
+  const zero = v.findIndex((x) => !(x > 0));
+  if (zero >= 0) {
+    // Only possible when every feature is constant on the training rows (epsilon = varSmoothing x 0) or varSmoothing
+    // is 0: scikit-learn then divides by zero and predicts from NaN.
+    throw new TuneError(
+      'ZERO_VARIANCE',
+      `gaussian-nb: feature ${zero % s.cols} has zero variance in class ${Math.floor(zero / s.cols)} and varSmoothing ` +
+        `adds ${epsilon} to it${s.maxVar === 0 ? ' (every feature is constant on these rows)' : ''}; ` +
+        'raise varSmoothing above 0, or remove constant features.',
+      { feature: zero % s.cols, classIndex: Math.floor(zero / s.cols) },
+    );
+  }
   return { classPrior, logPrior, theta: s.theta, var: v, epsilon };
 }
 

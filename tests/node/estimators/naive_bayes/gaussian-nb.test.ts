@@ -113,6 +113,15 @@ describe('gaussian-nb: bad input', () => {
       expect(err).toBeInstanceOf(TuneError);
     }
   });
+  it('a zero variance that varSmoothing cannot fix fails the trial with a message (no NaN scores)', async () => {
+    const X = [[1, 5], [1, 5], [1, 5], [1, 5]];
+    const r = await tune({ model: 'gaussian-nb', data: { X, y: [0, 0, 1, 1] }, space: {}, cv: { folds: 2 }, pool });
+    expect(r.trials[0].status).toBe('failed');
+    expect(r.trials[0].error).toMatch(/zero variance.*raise varSmoothing/);
+    expect(() => gnbModel(gnbStats(Float64Array.from([1, 2, 3, 4]), 4, 1, Int32Array.from([0, 0, 1, 1]), 2), 0)).not.toThrow();
+    expect(() => gnbModel(gnbStats(Float64Array.from([1, 1, 3, 4]), 4, 1, Int32Array.from([0, 0, 1, 1]), 2), 0)).toThrow(/class 0/);
+  });
+
   it('rejects a target that is not given', async () => {
     const err = await tune({ model: 'gaussian-nb', data: { X: iris.X }, space: {}, pool }).catch((e: unknown) => e);
     expect((err as TuneError).code).toBe('DATA_MISSING_Y');
