@@ -9,7 +9,8 @@
  * (TaskHints.searchSeed) when given: like scikit-learn with an integer random_state, every candidate (and fold)
  * starts from the same stream, so candidates that differ only in covarianceType, regCovar, tol or maxIter start
  * from the same k-means partition, which is computed once per fold and kept in the fold cache.
- * The cached values are small (n int32 labels or k row indices per (nComponents, init, run)).
+ * The cached values are n int32 labels or k row indices per (nComponents, init, run), at most INIT_CACHE_BYTES per
+ * fold in all (beyond that a start is computed and not kept).
  */
 import { createRng, deriveSeed } from '../../rng';
 import type { Kernels } from '../../worker/kernels';
@@ -20,6 +21,9 @@ export type InitParams = 'kmeans' | 'k-means++' | 'random' | 'random_from_data';
 export const INIT_PARAMS: readonly InitParams[] = ['kmeans', 'k-means++', 'random', 'random_from_data'];
 
 const GMM_INIT_STREAM = 0x676d6d;
+/** Bound on the starts one fold keeps (e.g. 50000 rows x 14 values of nComponents x nInit 10 = 28 MB of labels). */
+const INIT_CACHE_BYTES = 32 * 2 ** 20;
+const BYTES_KEY = 'gmm:init:bytes';
 
 /** How one run starts: labels (row i in component labels[i]), rows (row rows[j] alone in component j), or a full
  *  responsibility matrix n x k. */
@@ -95,7 +99,12 @@ export function initialResponsibilities(
       } else {
         start = { rows: distinctRows(seed, train.rows, k) };
       }
-      ctx.foldCache.set(key, start);
+      const bytes = 'labels' in start ? start.labels.byteLength : 'rows' in start ? start.rows.byteLength : 0;
+      const used = (ctx.foldCache.get(BYTES_KEY) as number | undefined) ?? 0;
+      if (used + bytes <= INIT_CACHE_BYTES) {
+        ctx.foldCache.set(key, start);
+        ctx.foldCache.set(BYTES_KEY, used + bytes);
+      }
     }
     out.push(start);
   }
