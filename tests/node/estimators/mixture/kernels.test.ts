@@ -85,3 +85,23 @@ describe('gaussian-mixture kernels vs the main-thread formulas', () => {
     expect(wasm.gmmPrecisionCholesky(cov, 2, 2, 2, prec, work)).toBe(0);
   });
 });
+
+describe('gaussian-mixture: one k-means start per fold for every covariance type', () => {
+  it('evaluating full, tied, diag and spherical on one fold cache computes the k-means partition once', async () => {
+    const { gaussianMixture } = await import('../../../../src/estimators/mixture/gaussian-mixture');
+    const { datasetRows, sideOf } = await import('./reference');
+    const kernels = debugKernels();
+    const side = sideOf(kernels, datasetRows('blobs'));
+    const foldCache = new Map<string, unknown>();
+    const ctx = { kernels, foldCache, seed: 1, hints: { searchSeed: 7 }, classes: null, needsProba: false };
+    const scores = [];
+    for (const covarianceType of COVARIANCE_TYPES) {
+      const before = [...foldCache.keys()];
+      const p = gaussianMixture.trainer.evaluate(ctx, side, side, { nComponents: 3, covarianceType, initParams: 'kmeans', nInit: 1 });
+      scores.push(p.logLikelihood);
+      if (covarianceType !== 'full') expect([...foldCache.keys()]).toEqual(before);
+    }
+    expect([...foldCache.keys()].filter((k) => k.startsWith('gmm:init:kmeans:3:'))).toHaveLength(1);
+    expect(scores.every(Number.isFinite)).toBe(true);
+  });
+});
