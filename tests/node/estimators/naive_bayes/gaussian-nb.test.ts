@@ -65,6 +65,24 @@ describe('gaussian-nb: statistics by hand', () => {
   });
 });
 
+describe('gaussian-nb: statistics shared across candidates', () => {
+  it('one fold cache: the class statistics are computed once and serve every varSmoothing', async () => {
+    const { gaussianNb } = await import('../../../../src/estimators/naive_bayes/gaussian-nb');
+    const iris = loadDataset('iris');
+    const kernels = debugKernels();
+    const side = { ptr: kernels.arena.allocF64(flat(iris.X)), rows: 150, cols: 4, y: Float64Array.from(iris.y) };
+    const foldCache = new Map<string, unknown>();
+    const ctx = { kernels, foldCache, seed: 1, hints: {}, classes: Float64Array.from([0, 1, 2]) };
+    gaussianNb.trainer.evaluate(ctx, side, side, { varSmoothing: 1e-9 });
+    const stats = foldCache.get('gnb:stats');
+    expect(stats).toBeDefined();
+    const p = gaussianNb.trainer.evaluate(ctx, side, side, { varSmoothing: 0.5 });
+    expect(foldCache.get('gnb:stats')).toBe(stats);
+    expect(foldCache.size).toBe(1);
+    expect(p.proba).toHaveLength(450);
+  });
+});
+
 describe('gaussian-nb: learned parameters and probabilities as scikit-learn 1.2.1', () => {
   for (const c of fits) {
     it(`${c.dataset}, varSmoothing=${c.var_smoothing}`, async () => {
