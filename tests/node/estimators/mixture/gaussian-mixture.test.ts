@@ -91,6 +91,29 @@ describe('gaussian-mixture: work shared across candidates', () => {
   });
 });
 
+describe('gaussian-mixture: determinism', () => {
+  it('the same trials and learned parameters with 1 and 2 workers (3-fold CV, random init, nInit 2)', async () => {
+    const X = datasetRows('blobs');
+    const opts = {
+      model: 'gaussian-mixture' as const,
+      data: { X },
+      space: { nComponents: [2, 3, 4], covarianceType: ['full', 'spherical'], initParams: ['kmeans', 'random'], nInit: [2] },
+      cv: { folds: 3, shuffle: true },
+      scoring: ['bic', 'logLikelihood'],
+      seed: 5,
+    };
+    const one = createPool({ workers: 1 });
+    try {
+      const a = await tune({ ...opts, pool: one });
+      const b = await tune({ ...opts, pool });
+      expect(a.trials.map((t) => [t.params, t.foldScores])).toEqual(b.trials.map((t) => [t.params, t.foldScores]));
+      expect(a.model!.parameters).toEqual(b.model!.parameters);
+    } finally {
+      await one.dispose();
+    }
+  });
+});
+
 describe('gaussian-mixture: bad input', () => {
   const X = datasetRows('blobs').slice(0, 10);
   it('nComponents above the rows of a training fold is a TuneError before any work', async () => {
