@@ -7,6 +7,8 @@ export * from './kmeans';
 export * from './sgd';
 export { mlpEpoch, mlpForward, mlpParamCount } from './neural_network/mlp';
 export { gemmNN, gemmNT } from './neural_network/matmul';
+export * from './naive_bayes/gaussian';
+export * from './mixture/gaussian';
 
 /** First byte the host may use for its own arena (after static data). */
 export function heapBase(): usize {

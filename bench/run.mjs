@@ -15,6 +15,8 @@ import { runWorkload } from './lib/suite.mjs';
 import { runPoolBench, POOL_TARGETS, DEFAULT_WARMUP_MS } from './lib/pool-bench.mjs';
 import { runKernelBenches, DIST_TARGET_GFLOPS } from './lib/kernels.mjs';
 import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/report.mjs';
+import { runW9, judgeW9, w9Line } from './lib/mixture.mjs';
+import { sklearnW9, w9DataNode } from './lib/mixture-node.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -38,6 +40,8 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --mlp              also the MLP: W7 in Node next to scikit-learn run now, and its epoch kernel (bench/lib/mlp.mjs)
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
   --search           the S-suite of adaptive strategies instead (bench/search.mjs; --help there)
+  --mixture          also W9 (Gaussian mixtures by BIC; scikit-learn timed in the same run, bench/lib/mixture.mjs)
+  --mixture-only     only W9
   -h, --help         this text
 
 Chromium: $CHROMIUM_PATH or /usr/bin/chromium. Results: bench/results/latest.json (gitignored).
@@ -130,6 +134,11 @@ function parseArgs(argv) {
       case '--mlp': // issue [9]: W7 (node) next to scikit-learn in this run, and the MLP epoch kernel (bench/lib/mlp.mjs)
         opts.mlp = true;
         break;
+      case '--mixture':
+      case '--mixture-only':
+        opts.mixture = true;
+        opts.mixtureOnly ||= arg === '--mixture-only';
+        break;
       case '-h':
       case '--help':
         opts.help = true;
@@ -139,6 +148,7 @@ function parseArgs(argv) {
     }
   }
   if (!opts.kernels && !opts.workloadsOn) throw new Error('--no-kernels and --kernels-only together leave nothing to run');
+  if (opts.mixtureOnly) Object.assign(opts, { kernels: false, workloadsOn: false, pool: false });
   if (opts.poolOnly) {
     if (!opts.pool) throw new Error('--pool-only cannot be combined with --no-pool or --kernels-only');
     opts.kernels = false;
@@ -230,6 +240,9 @@ async function runNode(opts, progress) {
       out.workloads.push(judgeWorkload(row, 'node', opts));
     }
   }
+  if (opts.mixture) {
+    out.mixture = await runW9(api, w9DataNode(), { workers: opts.workers, runs: opts.runs, progress: (t) => progress.set(`[node] W9: ${t}`) });
+  }
   return out;
 }
 
@@ -299,6 +312,10 @@ async function runChromium(opts, progress) {
         scaling: opts.scaling,
         warmupMs: opts.poolWarmupMs,
       });
+    }
+    if (opts.mixture) {
+      prefix = '[chromium] W9:';
+      out.mixture = await page.evaluate(({ workers, runs }) => window.__bench.runW9({ workers, runs }), { workers: opts.workers, runs: opts.runs });
     }
     out.info.datasetDecoding = await page.evaluate(() => window.__bench.decoding());
     out.info.pageErrors = pageErrors;
@@ -407,6 +424,7 @@ async function main() {
       report.workloads.push(...out.workloads);
       report.kernels.push(...out.kernels);
       if (out.pool) report.pool[env] = out.pool;
+      if (out.mixture) (report.mixtureRuns ??= {})[env] = out.mixture;
     } catch (e) {
       failed = true;
       progress.log(`bench: ${env} failed: ${(process.env.BENCH_DEBUG && e?.stack) || e?.message || e}`);
@@ -414,6 +432,12 @@ async function main() {
     }
   }
   if (opts.mlp) report.mlp = await (await import('./lib/mlp.mjs')).runMlpBench({ workers: opts.workers, runs: opts.runs ?? 1, log: (t) => progress.set(t) });
+  if (opts.mixture) {
+    progress.set('[python] W9 scikit-learn (serial, then n_jobs=2)');
+    const py = sklearnW9();
+    report.mixture = Object.entries(report.mixtureRuns ?? {}).map(([env, ours]) => judgeW9(env, opts.workers, ours, py.result, py.why));
+    delete report.mixtureRuns;
+  }
   progress.clear();
   report.meta.seconds = (now() - t0) / 1000;
   report.meta.machine.loadavgEnd = os.loadavg();
@@ -445,6 +469,7 @@ async function main() {
     lines.push(poolTable(report.pool, opts.quick));
   }
   if (report.mlp) lines.push('', 'MLP (issue [9])', ...report.mlp.lines);
+  if (report.mixture) lines.push('', ...report.mixture.map(w9Line));
   lines.push('', `${report.meta.seconds.toFixed(0)} s total. Results: ${relative(process.cwd(), OUT_JSON) || OUT_JSON}`);
   console.log(lines.join('\n'));
   if (failed || report.workloads.some((w) => w.status === 'error') || report.kernels.some((k) => k.status === 'mismatch' || k.status === 'error')) {

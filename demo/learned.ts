@@ -31,6 +31,16 @@ const MEANING: Record<string, string> = {
   cols: 'number of features',
   nClusters: 'number of clusters',
   multinomial: 'one weight row per class (softmax)',
+  weights: 'mixing weight of each component (they sum to 1)',
+  means: 'centre of each component: one row per component',
+  covariances: 'spread of each component (full: a matrix each; tied: one shared; diag: per feature; spherical: one number)',
+  precisionsCholesky: 'Cholesky factors of the inverse covariances (what the likelihood is computed from)',
+  lowerBound: 'mean log-likelihood per row of the kept fit',
+  classPrior: 'share of the training rows in each class',
+  classCount: 'training rows in each class',
+  theta: 'mean of each feature within each class: one row per class',
+  var: 'variance of each feature within each class (plus epsilon)',
+  epsilon: 'added to every variance: varSmoothing x the largest feature variance',
 };
 
 export interface Context {

@@ -13,6 +13,8 @@ interface MetricInfo {
   needsLabels?: boolean;
   /** Binary classification only (positive class = the larger label). */
   binary?: boolean;
+  /** Only these models can be scored with it (their own likelihood: bic, aic, logLikelihood). */
+  models?: string[];
 }
 
 const TABLE: MetricInfo[] = [
@@ -38,6 +40,9 @@ const TABLE: MetricInfo[] = [
   { name: 'daviesBouldin', label: 'Davies–Bouldin', kind: 'clusterer', greaterIsBetter: false },
   { name: 'adjustedRand', label: 'adjusted Rand (vs. true classes)', kind: 'clusterer', greaterIsBetter: true, needsLabels: true },
   { name: 'nmi', label: 'normalised mutual information (vs. true classes)', kind: 'clusterer', greaterIsBetter: true, needsLabels: true },
+  { name: 'bic', label: 'BIC (Bayesian information criterion)', kind: 'clusterer', greaterIsBetter: false, models: ['gaussian-mixture'] },
+  { name: 'aic', label: 'AIC (Akaike information criterion)', kind: 'clusterer', greaterIsBetter: false, models: ['gaussian-mixture'] },
+  { name: 'logLikelihood', label: 'mean log-likelihood', kind: 'clusterer', greaterIsBetter: true, models: ['gaussian-mixture'] },
 ];
 
 const known = new Set<string>(METRIC_NAMES);
@@ -47,13 +52,17 @@ const known = new Set<string>(METRIC_NAMES);
  * clusters (so a search over nClusters would just pick the largest); silhouette can prefer fewer, better-separated ones.
  */
 export function preferredMetric(model: ModelInfo): string {
-  return model.kind === 'clusterer' && known.has('silhouette') ? 'silhouette' : model.defaultMetric;
+  // A model scored by its own likelihood (a Gaussian mixture: bic) keeps its default: BIC weighs fit against size.
+  const ownLikelihood = TABLE.some((m) => m.name === model.defaultMetric && m.models?.includes(model.id));
+  return model.kind === 'clusterer' && !ownLikelihood && known.has('silhouette') ? 'silhouette' : model.defaultMetric;
 }
 
 /** Metrics for a model of `kind` on data with `nClasses` classes (0 = no labels), the model's default first. */
 export function metricsFor(model: ModelInfo, nClasses: number): MetricInfo[] {
   const list = TABLE.filter(
-    (m) => m.kind === model.kind && known.has(m.name) && (!m.binary || nClasses === 2) && (!m.needsLabels || nClasses > 0),
+    (m) =>
+      m.kind === model.kind && known.has(m.name) && (!m.binary || nClasses === 2) && (!m.needsLabels || nClasses > 0) &&
+      (!m.models || m.models.includes(model.id)),
   );
   const first = list.findIndex((m) => m.name === preferredMetric(model));
   if (first > 0) list.unshift(...list.splice(first, 1));

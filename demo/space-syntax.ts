@@ -55,6 +55,8 @@ const DEFAULT_RANGES: Record<string, Record<string, string>> = {
   'logistic-regression': { C: '1e-3..1e3 log 13' },
   'sgd-classifier': { alpha: '1e-6..1e-1 log 6', loss: 'log_loss, hinge' },
   'sgd-regressor': { alpha: '1e-6..1e-1 log 6', learningRate: 'invscaling, adaptive' },
+  'gaussian-nb': { varSmoothing: '1e-11..1e-1 log 11' },
+  'gaussian-mixture': { nComponents: '1..8', covarianceType: 'full, diag' },
 };
 
 /**

@@ -52,7 +52,7 @@ export class FittedModel {
     const m = getMetric(metric);
     const data = normalizeData({ X, y });
     const pred = this.predictMatrix(data.X);
-    return m.compute({ yTrue: data.y, yPred: pred.yPred, proba: pred.proba, classes: pred.classes, X: data.X, centroids: pred.centroids });
+    return m.compute({ yTrue: data.y, yPred: pred.yPred, proba: pred.proba, classes: pred.classes, X: data.X, centroids: pred.centroids, logLikelihood: pred.logLikelihood, nParameters: pred.nParameters });
   }
 
   private run(X: FeatureInput) {

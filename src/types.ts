@@ -30,7 +30,9 @@ export type ModelId =
   | 'sgd-classifier'
   | 'sgd-regressor'
   | 'mlp-classifier'
-  | 'mlp-regressor';
+  | 'mlp-regressor'
+  | 'gaussian-nb'
+  | 'gaussian-mixture';
 
 export const MODEL_IDS: readonly ModelId[] = [
   'knn-classifier',
@@ -45,4 +47,6 @@ export const MODEL_IDS: readonly ModelId[] = [
   'sgd-regressor',
   'mlp-classifier',
   'mlp-regressor',
+  'gaussian-nb',
+  'gaussian-mixture',
 ];

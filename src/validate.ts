@@ -177,7 +177,7 @@ export function resolveModels(model: string | undefined, space: CompiledSpace): 
  * Hyperparameters bounded by the rows a model is trained on (nNeighbors neighbours, nClusters centroids each need
  * a distinct training row). Name-based on purpose: the rule is the same for every model that has them.
  */
-const ROW_BOUNDED: readonly string[] = ['nNeighbors', 'nClusters'];
+const ROW_BOUNDED: readonly string[] = ['nNeighbors', 'nClusters', 'nComponents'];
 
 /** Data facts a hyperparameter's values may depend on. */
 export interface CandidateContext {
@@ -435,6 +435,15 @@ export function resolveScoring(scoring: unknown, models: EstimatorDef[], hasLabe
         'METRIC_MISMATCH',
         `Metric '${name}' is a ${m.task} metric but ${models[0].id} is a ${kind}; choose a ${TASK_OF_KIND[kind]} metric` +
           ` (${models[0].id}'s default is '${models[0].defaultMetric}').`,
+        { metric: name },
+      );
+    }
+    const noLikelihood = m.needsLikelihood ? models.find((d) => !d.reportsLikelihood) : undefined;
+    if (noLikelihood) {
+      throw new TuneError(
+        'METRIC_MISMATCH',
+        `Metric '${name}' scores a model's own likelihood, which ${noLikelihood.id} does not have; use it with gaussian-mixture, ` +
+          `or choose another ${TASK_OF_KIND[kind]} metric (${noLikelihood.id}'s default is '${noLikelihood.defaultMetric}').`,
         { metric: name },
       );
     }

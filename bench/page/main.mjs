@@ -5,6 +5,7 @@ import { runWorkload } from '../lib/suite.mjs';
 import { runPoolBench } from '../lib/pool-bench.mjs';
 import { WORKLOADS } from '../lib/workloads.mjs';
 import { parseCsv, subsample, isGzip, QUICK_ROWS } from '../lib/data.mjs';
+import { firstRows, runW9 } from '../lib/mixture.mjs';
 import irisUrl from '../../tests/fixtures/datasets/iris.csv?url';
 import digitsUrl from '../../tests/fixtures/datasets/digits.csv?url';
 import breastCancerUrl from '../../tests/fixtures/datasets/breast_cancer.csv?url';
@@ -90,6 +91,9 @@ window.__bench = {
     // Do not fetch a dataset for a model that is not there.
     const data = wl && models.includes(wl.model) ? await dataset(wl.dataset, quick) : null;
     return runWorkload(hyperwasm, id, data, { workers, runs, quick, progress });
+  },
+  async runW9({ workers, runs }) {
+    return runW9(hyperwasm, firstRows(await dataset('synth_blobs_50k', false)), { workers, runs, progress: (t) => progress(`W9: ${t}`) });
   },
   runKernels,
   runPool: ({ runs, quick, scaling, warmupMs }) =>

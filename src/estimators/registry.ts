@@ -14,6 +14,8 @@ import { sgdClassifier } from './sgd-classifier';
 import { sgdRegressor } from './sgd-regressor';
 import { mlpClassifier } from './neural_network/mlp-classifier';
 import { mlpRegressor } from './neural_network/mlp-regressor';
+import { gaussianNb } from './naive_bayes/gaussian-nb';
+import { gaussianMixture } from './mixture/gaussian-mixture';
 // <estimator imports: one line per model file, keep this marker>
 
 /** Every model, by id: the type requires an estimator for each id in MODEL_IDS. Adding a model = one file + one line
@@ -31,6 +33,8 @@ const ESTIMATORS: Record<ModelId, EstimatorDef> = {
   'sgd-regressor': sgdRegressor,
   'mlp-classifier': mlpClassifier,
   'mlp-regressor': mlpRegressor,
+  'gaussian-nb': gaussianNb,
+  'gaussian-mixture': gaussianMixture,
   // <estimator entries: one line per model, keep this marker>
 };
 

@@ -28,6 +28,9 @@ export interface FoldSide {
 export interface TaskHints {
   /** Largest nNeighbors any candidate of this search asks for: one neighbour table per fold serves them all. */
   kMax?: number;
+  /** The search's seed, the same in every task: random work that candidates share on a fold (a Gaussian mixture's
+   *  k-means initialisation) is drawn from it, as scikit-learn does with an integer random_state. */
+  searchSeed?: number;
 }
 
 /** What a trainer sees inside a worker. */
@@ -64,6 +67,10 @@ export interface Prediction {
   classes?: Float64Array;
   centroids?: Matrix;
   inertia?: number;
+  /** Probabilistic models (gaussian-mixture): mean log-likelihood per predicted row under the fitted model, and the
+   *  model's number of free parameters; the `logLikelihood`, `bic` and `aic` metrics read them. */
+  logLikelihood?: number;
+  nParameters?: number;
 }
 
 /** Worker-side half of an estimator: fits with the kernels. */
@@ -97,6 +104,9 @@ export interface EstimatorDef {
    * worker, so that work is done once. `params` has every default filled in. Absent: the fold alone is the key.
    */
   shareKey?(params: Params): string;
+  /** The model's predictions carry `logLikelihood` and `nParameters`, so it can be scored by bic, aic and
+   *  logLikelihood (tune() rejects those metrics up front for other models). */
+  reportsLikelihood?: boolean;
   /** Relative cost of one fit (any unit, consistent within the model), for longest-first scheduling. */
   cost?(params: Params): number;
   /** Candidates that differ only in a regularisation strength form a path that can be fitted in order, each fit

@@ -16,6 +16,7 @@ import { adjustedRand, nmi } from './clustering-external';
 import { calinskiHarabasz, daviesBouldin, inertia, silhouette } from './clustering-internal';
 import { requireFiniteLabels, requireLabels, requireProba, requireX } from './input';
 import { logLoss, rocAuc } from './probabilistic';
+import { aic, bic, logLikelihood } from './likelihood';
 import { explainedVariance, mae, mse, r2, rmse } from './regression';
 import { METRIC_NAMES, type Metric, type MetricInput, type MetricName } from './types';
 
@@ -115,7 +116,13 @@ function externalMetric(name: MetricName, fn: LabelFn): Metric {
   };
 }
 
-/** Every metric by name. Directions: all greater-is-better except logLoss, mse, rmse, mae, daviesBouldin, inertia. */
+/** A score from the model's own likelihood (see likelihood.ts): needs neither X nor labels. */
+function likelihoodMetric(name: MetricName, greaterIsBetter: boolean, fn: (input: MetricInput) => number): Metric {
+  return { name, greaterIsBetter, task: 'clustering', needsProba: false, needsX: false, needsLabels: false, needsLikelihood: true, compute: fn };
+}
+
+/** Every metric by name. Directions: all greater-is-better except logLoss, mse, rmse, mae, daviesBouldin, inertia,
+ *  bic, aic. */
 export const METRICS: Record<MetricName, Metric> = {
   accuracy: labelMetric('accuracy', (input, yTrue) => accuracy(yTrue, input.yPred)),
   balancedAccuracy: labelMetric('balancedAccuracy', (input, yTrue) => balancedAccuracy(yTrue, input.yPred)),
@@ -139,6 +146,9 @@ export const METRICS: Record<MetricName, Metric> = {
   inertia: internalMetric('inertia', false, (input, X) => inertia(X, input.yPred, input.centroids)),
   adjustedRand: externalMetric('adjustedRand', adjustedRand),
   nmi: externalMetric('nmi', nmi),
+  bic: likelihoodMetric('bic', false, bic),
+  aic: likelihoodMetric('aic', false, aic),
+  logLikelihood: likelihoodMetric('logLikelihood', true, logLikelihood),
 };
 
 /** The metric called `name` (exact, case-sensitive); TuneError UNKNOWN_METRIC with a suggestion otherwise. */

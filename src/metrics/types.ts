@@ -33,7 +33,10 @@ export type MetricName =
   | 'daviesBouldin'
   | 'inertia'
   | 'adjustedRand'
-  | 'nmi';
+  | 'nmi'
+  | 'bic'
+  | 'aic'
+  | 'logLikelihood';
 
 /** Every metric name, in the order of the public documentation. */
 export const METRIC_NAMES: readonly MetricName[] = [
@@ -59,6 +62,9 @@ export const METRIC_NAMES: readonly MetricName[] = [
   'inertia',
   'adjustedRand',
   'nmi',
+  'bic',
+  'aic',
+  'logLikelihood',
 ];
 
 export type MetricTask = 'classification' | 'regression' | 'clustering';
@@ -76,6 +82,9 @@ export interface MetricInput {
   X?: Matrix;
   /** Optional cluster centres for inertia (row c = centre of cluster id c); else the cluster means are used. */
   centroids?: Matrix;
+  /** Mean log-likelihood per row and free-parameter count of a probabilistic model (logLikelihood, bic, aic). */
+  logLikelihood?: number;
+  nParameters?: number;
   /** Seed for silhouette's row sampling above SILHOUETTE_EXACT_MAX_ROWS; 0 when absent. */
   seed?: number;
 }
@@ -90,6 +99,9 @@ export interface Metric {
   needsX: boolean;
   /** Needs `yTrue` (all supervised metrics, and adjustedRand / nmi). */
   needsLabels: boolean;
+  /** Needs `logLikelihood` / `nParameters` from the model (bic, aic, logLikelihood): only models whose EstimatorDef
+   *  sets `reportsLikelihood` may be scored with it. Absent: false. */
+  needsLikelihood?: boolean;
   /** Pure: reads the input, allocates only its own scratch, never mutates the input arrays. */
   compute(input: MetricInput): number;
 }

@@ -152,7 +152,7 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
   };
   return {
     settings, scoring, greaterIsBetter, plan, dataset, space, strategy, loop, book, candidates,
-    hints: planHints(space.subspaces.flatMap((s) => s.dimensions), admitted), folds, capped, total,
+    hints: { ...planHints(space.subspaces.flatMap((s) => s.dimensions), admitted), searchSeed: settings.seed }, folds, capped, total,
   };
 }
 

@@ -117,6 +117,8 @@ export class TaskPlanner {
       params: candidate.hp as Params,
       preprocess: this.s.preprocess,
       seed: deriveSeed(this.s.seed, candidate.number, 0xffff),
+      // The refit shares per-search work keyed by the hints (e.g. a mixture's k-means start) with the fold trials.
+      hints: this.s.hints,
     };
     this.refs.push('refit');
     return { affinity: 'refit', run: (api) => api.refit(task) };

@@ -4,10 +4,12 @@ import type { LinearKernels } from './exports/linear';
 import type { KmeansKernels } from './exports/kmeans';
 import type { SgdKernels } from './exports/sgd';
 import type { MlpKernels } from './exports/mlp';
+import type { NaiveBayesKernels } from './exports/naive-bayes';
+import type { MixtureKernels } from './exports/mixture';
 import { WASM_BASE64 } from './wasm-binary.gen';
 
 /** The raw exports of assembly/index.ts, one interface per kernel file (src/worker/exports/). */
-export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, MlpKernels {
+export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, MlpKernels, NaiveBayesKernels, MixtureKernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
 }

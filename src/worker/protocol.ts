@@ -80,6 +80,8 @@ export interface RefitTask {
   params: Params;
   preprocess: Preprocess;
   seed: number;
+  /** The search's hints (searchSeed: the refit draws shared random work as the trials did). */
+  hints?: TaskHints;
 }
 
 export interface Scaler {

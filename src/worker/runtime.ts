@@ -148,6 +148,8 @@ export class WorkerRuntime implements WorkerApi {
           classes: pred.classes,
           X,
           centroids: pred.centroids,
+          logLikelihood: pred.logLikelihood,
+          nParameters: pred.nParameters,
           seed: task.seed,
         });
       }
@@ -187,7 +189,7 @@ export class WorkerRuntime implements WorkerApi {
     try {
       const t0 = now();
       const learned = est.trainer.fit(
-        { kernels: this.kernels, foldCache: new Map(), seed: task.seed, hints: {}, classes: ds.msg.classes },
+        { kernels: this.kernels, foldCache: new Map(), seed: task.seed, hints: task.hints ?? {}, classes: ds.msg.classes },
         fold.train,
         task.params,
       );

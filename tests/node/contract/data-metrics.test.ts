@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { tune, createPool, METRIC_NAMES } from '../../../src/index.node';
-import { getMetric } from '../../../src/metrics/index';
+import { getMetric, type MetricName } from '../../../src/metrics/index';
 import { iris, twoGroups, withoutTimings } from './helpers';
 import { loadDataset } from '../../helpers/fixtures';
 
@@ -22,12 +22,16 @@ const byTask = {
   regression: { model: 'knn-regressor', data: { X: diabetes.X, y: diabetes.y }, space: { nNeighbors: [1, 4, 15] } },
   clustering: { model: 'kmeans', data: { X: blobs.X, y: blobs.y }, space: { nClusters: [2, 3, 5] } },
 } as const;
+/** bic, aic and logLikelihood read a likelihood that only gaussian-mixture reports. */
+const likelihood = { model: 'gaussian-mixture', data: { X: blobs.X, y: blobs.y }, space: { nComponents: [2, 3, 5] } } as const;
+const isLikelihood = (m: string) => ['bic', 'aic', 'logLikelihood'].includes(m);
+const setupFor = (m: MetricName) => (isLikelihood(m) ? likelihood : byTask[getMetric(m).task]);
 
 describe('metrics through tune()', () => {
-  it('every one of the 22 metrics is accepted by a model of its kind and reported per fold', async () => {
-    expect(METRIC_NAMES).toHaveLength(22);
-    for (const [task, setup] of Object.entries(byTask)) {
-      const names = METRIC_NAMES.filter((m) => getMetric(m).task === task);
+  it('every one of the 25 metrics is accepted by a model of its kind and reported per fold', async () => {
+    expect(METRIC_NAMES).toHaveLength(25);
+    for (const [task, setup] of [...Object.entries(byTask), ['likelihood', likelihood] as const]) {
+      const names = METRIC_NAMES.filter((m) => (task === 'likelihood' ? isLikelihood(m) : getMetric(m).task === task && !isLikelihood(m)));
       const r = await tune({ ...setup, scoring: [...names], pool } as never);
       for (const t of r.trials) {
         expect(Object.keys(t.metrics)).toEqual(names);
@@ -37,7 +41,7 @@ describe('metrics through tune()', () => {
   });
 
   it.each(METRIC_NAMES.map((m) => [m]))('ranking by %s follows its direction', async (metric) => {
-    const setup = byTask[getMetric(metric).task];
+    const setup = setupFor(metric);
     const r = await tune({ ...setup, scoring: metric, pool } as never);
     const scores = r.trials.map((t) => t.meanScore);
     const best = getMetric(metric).greaterIsBetter ? Math.max(...scores) : Math.min(...scores);

@@ -36,7 +36,7 @@ describe('progress events', () => {
 });
 
 describe('catalogue helpers', () => {
-  it('listMetrics describes all 22 metrics with the same direction ranking uses', () => {
+  it('listMetrics describes all 25 metrics with the same direction ranking uses', () => {
     const metrics = listMetrics();
     expect(metrics.map((m) => m.name)).toEqual([...METRIC_NAMES]);
     for (const m of metrics) expect(m.greaterIsBetter).toBe(getMetric(m.name).greaterIsBetter);

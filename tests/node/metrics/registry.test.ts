@@ -35,11 +35,17 @@ const GREATER_IS_BETTER: Record<MetricName, boolean> = {
   inertia: false,
   adjustedRand: true,
   nmi: true,
+  bic: false,
+  aic: false,
+  logLikelihood: true,
 };
 
+/** Scores from a probabilistic model's own likelihood: need neither labels nor X. */
+const LIKELIHOOD: MetricName[] = ['bic', 'aic', 'logLikelihood'];
+
 describe('registry', () => {
-  it('holds exactly the 22 documented names, each under its own name', () => {
-    expect(METRIC_NAMES).toHaveLength(22);
+  it('holds exactly the 25 documented names, each under its own name', () => {
+    expect(METRIC_NAMES).toHaveLength(25);
     expect(Object.keys(METRICS).sort()).toEqual([...METRIC_NAMES].sort());
     expect(Object.keys(GREATER_IS_BETTER).sort()).toEqual([...METRIC_NAMES].sort());
     for (const name of METRIC_NAMES) expect(getMetric(name).name).toBe(name);
@@ -53,7 +59,7 @@ describe('registry', () => {
     const names = (pred: (n: MetricName) => boolean): MetricName[] => METRIC_NAMES.filter(pred);
     expect(names((n) => METRICS[n].needsProba)).toEqual(['logLoss', 'rocAuc']);
     expect(names((n) => METRICS[n].needsX)).toEqual(['silhouette', 'calinskiHarabasz', 'daviesBouldin', 'inertia']);
-    expect(names((n) => !METRICS[n].needsLabels)).toEqual(names((n) => METRICS[n].needsX));
+    expect(names((n) => !METRICS[n].needsLabels)).toEqual([...names((n) => METRICS[n].needsX), ...LIKELIHOOD]);
     expect(names((n) => METRICS[n].task === 'regression')).toEqual(['r2', 'mse', 'rmse', 'mae', 'explainedVariance']);
     expect(names((n) => METRICS[n].task === 'clustering')).toEqual([
       'silhouette',
@@ -62,6 +68,7 @@ describe('registry', () => {
       'inertia',
       'adjustedRand',
       'nmi',
+      ...LIKELIHOOD,
     ]);
   });
 
@@ -132,6 +139,9 @@ const GOOD: MetricInput = {
   proba: probaFor([0, 0, 1, 1, 2, 2], 0.8),
   classes: CLASSES,
   X,
+  // What a mixture would report: the better fit has the higher mean log-likelihood (same parameter count).
+  logLikelihood: -1,
+  nParameters: 5,
 };
 const BAD: MetricInput = {
   yTrue,
@@ -139,6 +149,8 @@ const BAD: MetricInput = {
   proba: probaFor([0, 1, 1, 2, 2, 0], 0.8),
   classes: CLASSES,
   X,
+  logLikelihood: -3,
+  nParameters: 5,
 };
 const REG_GOOD: MetricInput = { yTrue: f64([1, 2, 3, 4]), yPred: f64([1.1, 2, 2.9, 4.2]) };
 const REG_BAD: MetricInput = { yTrue: f64([1, 2, 3, 4]), yPred: f64([3, 1, 4, 1]) };
