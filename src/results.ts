@@ -37,8 +37,14 @@ export interface TrialResult {
   fitMs: number;
   scoreMs: number;
   /** 'failed' when a fold threw (the message is in `error`) or the ranking metric was not finite in some fold. */
-  status: 'ok' | 'failed';
+  status: 'ok' | 'failed' | 'pruned';
   error: string | null;
+  /**
+   * Halving and Hyperband searches: the resource of the trial's last rung (rows, epochs or folds) and each rung's
+   * score; a trial stopped before its bracket's last rung is 'pruned' and ranks after every complete one.
+   */
+  resource?: number;
+  rungs?: { rung: number; resource: number; score: number }[];
 }
 
 /**
@@ -175,6 +181,16 @@ export class TrialAccumulator {
     this.fitMs += fitMs;
     this.scoreMs += scoreMs;
     this.reported++;
+  }
+
+  /** Copies this accumulator's outcomes (slots 0 .. nTasks - 1) into `other`, which has at least as many slots
+   *  (a halving rung over more folds keeps the folds its candidate already ran). */
+  copyInto(other: TrialAccumulator): void {
+    for (const m of this.metrics) for (let i = 0; i < this.nTasks; i++) other.foldScores[m][i] = this.foldScores[m][i];
+    other.fitMs += this.fitMs;
+    other.scoreMs += this.scoreMs;
+    other.reported += this.reported;
+    other.errors.push(...this.errors);
   }
 
   /** A fold that threw: its scores stay NaN and the trial fails. */

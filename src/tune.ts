@@ -22,6 +22,7 @@ import { prepareSearch, type PreparedSearch } from './runner/prepare';
 import type { Candidate } from './runner/candidates';
 import { TaskPlanner, type Outcome } from './runner/trial-tasks';
 import { TimeBudget } from './runner/budget';
+import { BudgetedPoolSearch } from './runner/budgeted';
 import { StudyRecorder, checkStudyRef, type StorageOpener, type StudyRef } from './study/persist';
 import { noOpener } from './study/optimize';
 import type { FeatureInput } from './data/normalize';
@@ -111,6 +112,10 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions,
       const resumed = (learns ? { ...search, history } : search) as SearchOptions;
       prep = prepareSearch({ ...opts, search: resumed }, rows, earlier.filter((h) => h.state === 'complete'));
     }
+  }
+  if (prep.budget) {
+    if (recorder) throw new TuneError('STUDY_NOT_SUPPORTED', 'Halving and Hyperband searches cannot be recorded in a study yet: drop the study option, or use search.pruner with optimize().');
+    return new BudgetedPoolSearch(prep, prep.budget, opts, poolOf(), started).run();
   }
   return new PoolSearch(prep, opts, poolOf(), started, recorder).run();
 }

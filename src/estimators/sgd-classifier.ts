@@ -112,6 +112,7 @@ function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): SgdF
 export const sgdClassifier: EstimatorDef = {
   id: 'sgd-classifier',
   kind: 'classifier',
+  epochParam: 'epochs',
   summary: 'Linear classifier (SVM, logistic, ...) trained by stochastic gradient descent; one-vs-all for multiclass.',
   hyperparameters: HYPERPARAMETERS,
   defaultMetric: 'accuracy',

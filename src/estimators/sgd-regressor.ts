@@ -60,6 +60,7 @@ function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params): SgdFi
 export const sgdRegressor: EstimatorDef = {
   id: 'sgd-regressor',
   kind: 'regressor',
+  epochParam: 'epochs',
   summary: 'Linear regression (least squares, Huber, linear SVR) trained by stochastic gradient descent.',
   hyperparameters: HYPERPARAMETERS,
   defaultMetric: 'r2',

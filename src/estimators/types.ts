@@ -112,6 +112,11 @@ export interface EstimatorDef {
   /** Candidates that differ only in a regularisation strength form a path that can be fitted in order, each fit
    *  starting from its neighbour's solution (tune({ warmStart: true })). */
   warmPath?: WarmPath;
+  /**
+   * The hyperparameter that counts training epochs (SGD: epochs, MLP: maxIter), for searches whose resource is
+   * 'epochs' (halving, Hyperband): a rung with resource r trains that candidate r epochs. Absent: no epochs resource.
+   */
+  epochParam?: string;
 }
 
 /**

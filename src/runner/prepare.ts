@@ -25,7 +25,10 @@ import {
 import { CandidateBook, type Candidate } from './candidates';
 import { historyRecords } from './history';
 import { paramsKey } from '../search/params-key';
-import { proposeMany } from '../search/sequence';
+import { proposeMany, strategyFromSequence } from '../search/sequence';
+import { checkSearchOptions } from '../search/index';
+import { deriveSeed } from '../rng';
+import { isBudgeted, planBudget, type BudgetPlan } from './budgeted';
 
 /** A resumed study skips what it already completed: `inner` with those candidates left out (the rest keep their
  *  order and are numbered from 0). */
@@ -68,6 +71,8 @@ export interface PreparedSearch {
   capped: boolean;
   /** Candidates the search will evaluate at most. */
   total: number;
+  /** Halving / Hyperband: the budgeted strategy and its row subsets (then strategy and loop are unused). */
+  budget?: BudgetPlan;
 }
 
 /** Where tune() finds rows a pool already holds (WorkerPool implements it). */
@@ -107,7 +112,9 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
   }
   const plan = planSplits(cv, { n: data.X.rows, y: data.y, isClassifier: kind === 'classifier', seed: settings.seed });
   const searchOpts = opts.search ?? { strategy: 'grid' };
-  const strategy = skipping(createStrategy(searchOpts, space, settings.seed), completed);
+  const budgeted = isBudgeted(searchOpts);
+  if (budgeted) checkSearchOptions(searchOpts);
+  const strategy = budgeted ? strategyFromSequence(0, () => undefined) : skipping(createStrategy(searchOpts, space, settings.seed), completed);
   if (strategy.total !== undefined && strategy.total > MAX_CANDIDATES) {
     throw new TuneError(
       'TOO_MANY_CANDIDATES',
@@ -133,6 +140,14 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
     history: historyRecords(so.history, greaterIsBetter),
   });
   const book = new CandidateBook(models, opts.model, ctx, scoring, folds.length);
+  const splits = plan ? plan.splits.slice() : [];
+  const budget = budgeted
+    ? planBudget(searchOpts as unknown as Record<string, unknown>, {
+        space, models, defaultModel: opts.model, candidateCtx: ctx, scoring, seed: settings.seed, nSamples: data.X.rows,
+        nFolds: plan ? plan.nFolds : 1, nClasses: classes ? classes.length : undefined, greaterIsBetter, splits,
+        searchSeed: deriveSeed(settings.seed, 0x5ea4c4),
+      })
+    : undefined;
   // Grid and random search are not adaptive: propose every candidate now, so all of them are validated up front.
   let admitted: Candidate[] = [];
   if (strategy.lag === Infinity) admitted = loop.next().map((p) => book.admit(p, true));
@@ -148,11 +163,11 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
     cols: data.X.cols,
     y: data.y,
     classes,
-    splits: plan ? plan.splits : [],
+    splits,
   };
   return {
     settings, scoring, greaterIsBetter, plan, dataset, space, strategy, loop, book, candidates,
-    hints: { ...planHints(space.subspaces.flatMap((s) => s.dimensions), admitted), searchSeed: settings.seed }, folds, capped, total,
+    hints: { ...planHints(space.subspaces.flatMap((s) => s.dimensions), admitted), searchSeed: settings.seed }, folds, capped, total, budget,
   };
 }
 

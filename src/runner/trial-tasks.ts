@@ -109,6 +109,28 @@ export class TaskPlanner {
     return tasks;
   }
 
+  /**
+   * Tasks for the given fold slots of one evaluation unit (a halving rung of a candidate): refs point at `unit`,
+   * seeds derive from (seed, candidate, split, fold).
+   */
+  tasksForSlots(
+    unit: number,
+    def: Candidate['def'],
+    hp: Params,
+    full: Params,
+    slots: readonly { slot: number; split: number; fold: number }[],
+    candidate: number,
+  ): PoolTask<Outcome>[] {
+    const { dataset, preprocess, scoring, seed, hints } = this.s;
+    const share = def.shareKey ? `:${def.id}:${def.shareKey(full)}` : `:${def.id}`;
+    const cost = def.cost?.(full);
+    return slots.map(({ slot, split, fold }) => {
+      this.refs.push({ candidate: unit, slot });
+      const task: TrialTask = { datasetId: dataset.id, model: def.id, params: hp, split, fold, preprocess, metrics: scoring, seed: deriveSeed(seed, candidate, split + 1, fold), hints };
+      return new TrialPoolTask(`${split}:${fold}${share}`, cost, task);
+    });
+  }
+
   /** The refit of candidate `number` on all rows. */
   refitTask(candidate: Candidate): PoolTask<Outcome> {
     const task = {

@@ -45,6 +45,13 @@ export function createStrategy(options: SearchOptions, space: CompiledSpace, see
         },
         searchSeed,
       );
+    case 'halving':
+    case 'hyperband':
+      throw new TuneError(
+        'STRATEGY_NOT_SUPPORTED',
+        `The '${checked.strategy}' strategy gives candidates resources (rows, epochs, folds) that only tune() controls. ` +
+          "For optimize() and createStudy(), stop bad trials with search.pruner: 'median' and trial.report().",
+      );
     case 'gp':
       return createGpStrategy(space, { trials: checked.trials, lag: checked.lag ?? DEFAULT_LAG, startupTrials: checked.startupTrials ?? 10 }, searchSeed);
   }

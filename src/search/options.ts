@@ -2,6 +2,7 @@
 import { TuneError, closestName, unknownNameError } from '../errors';
 import { STRATEGY_NAMES, type HistoryTrial, type SearchOptions } from './types';
 import { checkPrunerOption } from './pruners/options';
+import { checkHalvingOptions, checkHyperbandOptions } from './halving/options';
 
 /** Keys each strategy takes (a misspelt key, e.g. `trails`, would otherwise be ignored silently). */
 const KEYS: Record<string, readonly string[]> = {
@@ -60,6 +61,8 @@ export function checkSearchOptions(options: unknown): SearchOptions {
   }
   const o = options as Record<string, unknown>;
   const strategy = o.strategy;
+  if (strategy === 'halving') return checkHalvingOptions(o) as unknown as SearchOptions;
+  if (strategy === 'hyperband') return checkHyperbandOptions(o) as unknown as SearchOptions;
   if (typeof strategy !== 'string' || !Object.hasOwn(KEYS, strategy)) {
     const suggestion = closestName(String(strategy), STRATEGY_NAMES);
     throw new TuneError(

@@ -64,9 +64,34 @@ export interface SearchStrategy {
   readonly lag: number;
 }
 
-export type StrategyName = 'grid' | 'random' | 'tpe' | 'gp';
+export type StrategyName = 'grid' | 'random' | 'tpe' | 'gp' | 'halving' | 'hyperband';
 
-export const STRATEGY_NAMES: readonly StrategyName[] = ['grid', 'random', 'tpe', 'gp'];
+export const STRATEGY_NAMES: readonly StrategyName[] = ['grid', 'random', 'tpe', 'gp', 'halving', 'hyperband'];
+
+/** tune() only: scikit-learn's successive halving over grid candidates (or `trials` random ones). */
+export interface HalvingOptions {
+  strategy: 'halving';
+  /** Random candidates to start with; omitted: every grid point. */
+  trials?: number;
+  /** Keep the best 1/factor of each rung, give them factor times the resource (default 3). */
+  factor?: number;
+  /** What a rung gives a candidate: training rows per fold (default), epochs (SGD, MLP) or folds. */
+  resource?: 'rows' | 'epochs' | 'folds';
+  /** scikit-learn's min_resources: 'exhaust' (default), 'smallest' or a number. */
+  minResource?: number | 'exhaust' | 'smallest';
+  /** Default: all rows, the model's epochs default, or all folds. */
+  maxResource?: number;
+  aggressiveElimination?: boolean;
+}
+
+/** tune() only: Li et al.'s Hyperband brackets of successive halving with fresh random candidates. */
+export interface HyperbandOptions {
+  strategy: 'hyperband';
+  resource: 'rows' | 'epochs' | 'folds';
+  maxResource: number;
+  minResource?: number;
+  factor?: number;
+}
 
 /** Earlier trials for a warm start: their params and the value (tune(): score) they reached. */
 export interface HistoryTrial {
@@ -136,4 +161,6 @@ export type SearchOptions =
   | { strategy: 'grid'; /** Caps the grid at its first `trials` points. */ trials?: number; patience?: number }
   | { strategy: 'random'; trials: number; patience?: number; history?: readonly HistoryTrial[]; pruner?: PrunerSpec; lag?: number }
   | TpeOptions
-  | GpOptions;
+  | GpOptions
+  | HalvingOptions
+  | HyperbandOptions;

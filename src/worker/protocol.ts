@@ -21,7 +21,8 @@ export interface DatasetMessage {
   y: Float64Array | null;
   /** Sorted distinct labels for classifiers, else null. */
   classes: Float64Array | null;
-  /** One fold-id array per CV repeat (row i is tested in fold foldIds[i]; -1 = always trained on); [] without CV. */
+  /** One fold-id array per CV repeat (row i is tested in fold foldIds[i]; -1 = always trained on; EXCLUDED_ROW =
+   *  neither, as in the row subsets of a halving rung); [] without CV. */
   splits: Int32Array[];
 }
 
@@ -123,3 +124,6 @@ export interface WorkerApi {
   refit(task: RefitTask): RefitOutcome;
   stats(): WorkerStats;
 }
+
+/** A fold id meaning "not used in this split at all" (the rows a halving rung leaves out). */
+export const EXCLUDED_ROW = -2;

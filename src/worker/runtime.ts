@@ -19,6 +19,7 @@ import { getMetric } from '../metrics/index';
 import { fitScaler, applyScaler } from './standardize';
 import { ArrayRecycler } from './array-recycler';
 import { packOutcomes, trialOf } from './trial-batch';
+import { EXCLUDED_ROW } from './protocol';
 
 /** A search's dataset: its labels and splits; the rows are looked up by `msg.rowsId`. */
 interface ResidentDataset {
@@ -240,12 +241,16 @@ export class WorkerRuntime implements WorkerApi {
       const foldIds = ds.msg.splits[split];
       if (!foldIds) throw new Error(`worker: dataset '${ds.msg.id}' has no split ${split}`);
       let nTest = 0;
-      for (let i = 0; i < rows; i++) if (foldIds[i] === foldNo) nTest++;
-      trainIdx = new Int32Array(rows - nTest);
+      let nOut = 0;
+      for (let i = 0; i < rows; i++) {
+        if (foldIds[i] === foldNo) nTest++;
+        else if (foldIds[i] === EXCLUDED_ROW) nOut++;
+      }
+      trainIdx = new Int32Array(rows - nTest - nOut);
       testIdx = new Int32Array(nTest);
       for (let i = 0, a = 0, b = 0; i < rows; i++) {
         if (foldIds[i] === foldNo) testIdx[b++] = i;
-        else trainIdx[a++] = i;
+        else if (foldIds[i] !== EXCLUDED_ROW) trainIdx[a++] = i;
       }
     }
     // Rows are gathered straight into their arena blocks (no JS-side copy): a fold is ~a dataset's worth of bytes,

@@ -81,6 +81,7 @@ function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): { s:
 export const mlpClassifier: EstimatorDef = {
   id: 'mlp-classifier',
   kind: 'classifier',
+  epochParam: 'maxIter',
   summary: 'Neural network (multi-layer perceptron) classifier trained by backpropagation with adam or SGD.',
   hyperparameters: MLP_HYPERPARAMETERS,
   defaultMetric: 'accuracy',

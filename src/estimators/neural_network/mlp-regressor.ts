@@ -46,6 +46,7 @@ function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params) {
 export const mlpRegressor: EstimatorDef = {
   id: 'mlp-regressor',
   kind: 'regressor',
+  epochParam: 'maxIter',
   summary: 'Neural network (multi-layer perceptron) regressor trained by backpropagation with adam or SGD.',
   hyperparameters: MLP_HYPERPARAMETERS,
   defaultMetric: 'r2',

@@ -1,0 +1,387 @@
+/**
+ * Successive halving and Hyperband in tune(): the executor of a BudgetedStrategy (src/search/halving) on the pool.
+ *
+ * A rung hands out (candidate, resource) evaluations; each is a unit of fold tasks:
+ * - resource 'rows': every fold slot on the rung's row subset (subsampleRows: nested across rungs, the same for every
+ *   candidate), sent to the workers once as extra splits (rows left out are EXCLUDED_ROW);
+ * - resource 'epochs': every fold slot with the model's epoch hyperparameter (EstimatorDef.epochParam) set to the
+ *   resource. Each rung retrains from scratch: continuing a promoted SGD/MLP run from its weights would need the
+ *   worker to keep per-candidate model state across tasks, which it does not yet;
+ * - resource 'folds': the first `resource` fold slots; a promoted candidate keeps the folds it already ran and only
+ *   the new ones are computed (no work is redone).
+ * Determinism: a rung starts only when the previous rung of its bracket is fully told, and survivors depend only on
+ * scores (ties: lower candidate index), so what runs never depends on timing or worker count.
+ * Ranking and `best` consider only candidates that finished their bracket's last rung (scikit-learn's halving);
+ * the others are 'pruned' trials carrying the rungs they ran. Progress counts resource units (fitsDone/fitsTotal).
+ */
+import type { PoolTask, WorkerPool } from '../pool/pool';
+import type { RefitOutcome, TrialOutcome } from '../worker/protocol';
+import { EXCLUDED_ROW } from '../worker/protocol';
+import type { Params } from '../types';
+import { TuneAbortError, TuneError, asError } from '../errors';
+import { createRng, deriveSeed } from '../rng';
+import { FittedModel } from '../model';
+import { makeResult, pickBest, rankTrials, TrialAccumulator, type TrialResult, type TuneResult } from '../results';
+import { packTrialBatch, unpackOutcomes } from '../worker/trial-batch';
+import { createGridStrategy } from '../search/grid';
+import { createRandomStrategy } from '../search/random';
+import {
+  checkHalvingOptions,
+  checkHyperbandOptions,
+  checkResourceForModel,
+  createHalvingStrategy,
+  createHyperbandStrategy,
+  halvingSchedule,
+  hyperbandBrackets,
+  subsampleRows,
+  type BudgetedAsk,
+  type BudgetedStrategy,
+  type BudgetResource,
+} from '../search/halving/index';
+import { validateCandidate, withDefaults } from '../validate';
+import type { CandidateContext, ResolvedModels } from '../validate';
+import type { PreparedSearch } from './prepare';
+import type { TuneOptions } from '../tune';
+import { TaskPlanner, type Outcome } from './trial-tasks';
+import { ProgressReporter } from './progress';
+import { trialImportance } from '../study/importance';
+import type { EstimatorDef } from '../estimators/types';
+
+const now = (): number => performance.now();
+
+/** What prepareSearch hands over for a budgeted search. */
+export interface BudgetPlan {
+  resource: BudgetResource;
+  strategy: BudgetedStrategy;
+  maxResource: number;
+  /** resource 'rows': split index of (resource, split, fold); the full resource uses the plain splits. */
+  rowSplits: Map<string, number>;
+  /** Every candidate proposed, validated up front (grid or random). */
+  candidates: { params: Params; def: EstimatorDef; hp: Params }[];
+}
+
+export function isBudgeted(search: unknown): boolean {
+  const s = (search as { strategy?: unknown } | undefined)?.strategy;
+  return s === 'halving' || s === 'hyperband';
+}
+
+/**
+ * Plans a halving or Hyperband search: checks the options and the resource against the model(s), proposes the
+ * candidates (grid, or `trials` random ones), validates each, and adds the rows resource's subsets to `splits`.
+ */
+export function planBudget(
+  raw: Record<string, unknown>,
+  ctx: {
+    space: PreparedSearch['space'];
+    models: ResolvedModels;
+    defaultModel: string | undefined;
+    candidateCtx: CandidateContext;
+    scoring: string[];
+    seed: number;
+    nSamples: number;
+    nFolds: number;
+    nClasses: number | undefined;
+    greaterIsBetter: boolean;
+    splits: Int32Array[];
+    searchSeed: number;
+  },
+): BudgetPlan {
+  const hyper = raw.strategy === 'hyperband';
+  const o = hyper ? checkHyperbandOptions(raw) : checkHalvingOptions(raw);
+  for (const def of ctx.models.defs) checkResourceForModel(o.resource, def.id, def.epochParam ? ['epochs'] : []);
+  if (ctx.splits.length === 0) {
+    throw new TuneError('CV_REQUIRED', `${String(raw.strategy)} search scores candidates on held-out rows: give cv (e.g. { folds: 5 }), not cv: false.`);
+  }
+  const epochDefault = (): number => {
+    const def = ctx.models.defs[0];
+    const schema = def.epochParam ? def.hyperparameters[def.epochParam] : undefined;
+    return schema && typeof schema.default === 'number' ? schema.default : 1;
+  };
+  const natural = o.resource === 'rows' ? ctx.nSamples : o.resource === 'folds' ? ctx.nFolds : epochDefault();
+  const maxResource = o.maxResource ?? natural;
+  if (o.resource === 'folds' && maxResource > ctx.nFolds) {
+    throw new TuneError('INVALID_MAX_RESOURCE', `search.maxResource (${maxResource}) exceeds the ${ctx.nFolds} folds of the cross-validation.`);
+  }
+  if (o.resource === 'rows' && maxResource > ctx.nSamples) {
+    throw new TuneError('INVALID_MAX_RESOURCE', `search.maxResource (${maxResource}) exceeds the ${ctx.nSamples} rows of the data.`);
+  }
+  // Candidates: every grid point (halving without trials), or seeded random draws.
+  const trials = (o as { trials?: number }).trials;
+  const base = !hyper && trials === undefined ? createGridStrategy(ctx.space) : createRandomStrategy(ctx.space, trials ?? 1e9, createRng(ctx.searchSeed));
+  const candidates: BudgetPlan['candidates'] = [];
+  const propose = (n: number): Params[] => {
+    const ps = base.propose(n, []);
+    for (const params of ps) {
+      const def = ctx.models.defs.find((d) => d.id === ((params.model as string | undefined) ?? ctx.defaultModel))!;
+      const hp: Params = { ...params };
+      delete hp.model;
+      validateCandidate(def, hp, ctx.candidateCtx, ctx.scoring);
+      candidates.push({ params, def, hp });
+    }
+    return ps;
+  };
+  let strategy: BudgetedStrategy;
+  let resources: number[];
+  if (hyper) {
+    const h = o as { maxResource: number; minResource: number; factor: number };
+    const input = { maxResource, minResource: h.minResource, factor: h.factor };
+    strategy = createHyperbandStrategy({ ...input, propose, greaterIsBetter: ctx.greaterIsBetter });
+    resources = hyperbandBrackets(input).flatMap((b) => b.rungs.map((r) => r.resource));
+  } else {
+    const h = o as { minResource: number | 'exhaust' | 'smallest'; factor: number; aggressiveElimination: boolean };
+    const nCandidates = trials ?? ctx.space.gridSize();
+    const schedule = {
+      factor: h.factor,
+      minResources: h.minResource,
+      maxResources: maxResource,
+      nSamples: ctx.nSamples,
+      resource: o.resource,
+      nSplits: ctx.nFolds,
+      nClasses: ctx.nClasses,
+      aggressiveElimination: h.aggressiveElimination,
+    };
+    strategy = createHalvingStrategy({ schedule, nCandidates, propose, greaterIsBetter: ctx.greaterIsBetter });
+    resources = halvingSchedule({ ...schedule, nCandidates }).iterations.map((i) => i.nResources);
+  }
+  const rowSplits = new Map<string, number>();
+  if (o.resource === 'rows') {
+    for (const r of new Set(resources)) {
+      if (r >= ctx.nSamples) continue;
+      const nBase = ctx.splits.length;
+      for (let s = 0; s < nBase; s++) {
+        for (let f = 0; f < ctx.nFolds; f++) {
+          rowSplits.set(`${r}:${s}:${f}`, ctx.splits.length);
+          ctx.splits.push(rowSubsetSplit(ctx.splits[s], f, ctx.nFolds, r, ctx.nSamples, deriveSeed(ctx.seed, s)));
+        }
+      }
+    }
+  }
+  return { resource: o.resource, strategy, maxResource, rowSplits, candidates };
+}
+
+/** A split for fold f of `ids` keeping the rung's subsets: test rows -> f, train rows -> nFolds, others excluded. */
+function rowSubsetSplit(ids: Int32Array, f: number, nFolds: number, resource: number, nSamples: number, seed: number): Int32Array {
+  const train: number[] = [];
+  const test: number[] = [];
+  for (let i = 0; i < ids.length; i++) (ids[i] === f ? test : train).push(i);
+  const out = new Int32Array(ids.length).fill(EXCLUDED_ROW);
+  for (const i of subsampleRows(Int32Array.from(test), resource, nSamples, seed, f, 1)) out[i] = f;
+  for (const i of subsampleRows(Int32Array.from(train), resource, nSamples, seed, f, 0)) out[i] = nFolds;
+  return out;
+}
+
+interface Unit {
+  /** Unit id (task refs point at it). */
+  number: number;
+  ask: BudgetedAsk;
+  def: EstimatorDef;
+  hp: Params;
+  full: Params;
+  acc: TrialAccumulator;
+  /** Fold slots this unit runs (folds resource: only the new ones). */
+  slots: { slot: number; split: number; fold: number }[];
+}
+
+/** The pool executor of a halving / Hyperband search. */
+export class BudgetedPoolSearch {
+  private readonly planner: TaskPlanner;
+  private readonly progress: ProgressReporter;
+  private readonly units: Unit[] = [];
+  /** Per candidate: its latest unit (folds resource: earlier folds are carried over from it). */
+  private readonly lastUnit = new Map<number, Unit>();
+  private readonly usedWorkers: number;
+  private refitProposed = false;
+  private refitFor: { def: EstimatorDef; hp: Params; number: number } | null = null;
+  private refitOutcome: RefitOutcome | null = null;
+  private refitError: Error | null = null;
+  private raised: TuneError | null = null;
+  private readonly total: number;
+
+  constructor(
+    private readonly prep: PreparedSearch,
+    private readonly budget: BudgetPlan,
+    private readonly opts: TuneOptions,
+    private readonly pool: WorkerPool,
+    private readonly started: number,
+  ) {
+    const { settings, folds, dataset, scoring } = prep;
+    this.planner = new TaskPlanner({ dataset, folds, preprocess: settings.preprocess, scoring, seed: settings.seed, hints: prep.hints, warmPaths: false });
+    this.progress = new ProgressReporter(started, prep.greaterIsBetter, opts.onProgress, opts);
+    const workers = settings.workers === 'auto' ? pool.size : settings.workers;
+    this.usedWorkers = Math.min(workers, pool.size);
+    this.total = budget.strategy.plannedResource * (budget.resource === 'folds' ? 1 : folds.length);
+  }
+
+  async run(): Promise<TuneResult> {
+    const { prep, opts } = this;
+    try {
+      await this.pool.run<Outcome>(
+        {
+          dataset: prep.dataset,
+          tasks: this.dispatch(),
+          signal: opts.signal,
+          runBatch: async (api, tasks) => {
+            const packed = packTrialBatch(tasks.map((t) => t.payload as Parameters<typeof packTrialBatch>[0][number]));
+            return unpackOutcomes(packed.metrics, await api.runTrialBatch(packed)).map((r) => ('error' in r ? new Error(r.error) : r));
+          },
+          workMs: (r) => (!Array.isArray(r) && 'scoreMs' in r ? r.fitMs + r.scoreMs : undefined),
+          onResult: (index, result) => this.onResult(index, result),
+          more: () => (this.refitProposed ? [] : this.dispatch()),
+          next: () => {
+            if (this.refitProposed) return [];
+            const more = this.dispatch();
+            return more.length > 0 ? more : this.refitTasks();
+          },
+        },
+        this.usedWorkers,
+      );
+    } catch (e) {
+      if (this.raised) throw this.raised;
+      if (e instanceof Error && e.name === 'AbortError' && opts.signal?.aborted) {
+        throw new TuneAbortError('The search was aborted; error.partial holds the candidates evaluated so far.', { trials: this.finalTrials(), scoring: prep.scoring });
+      }
+      throw e;
+    }
+    return this.result();
+  }
+
+  /** Pool tasks for every rung the strategy hands out now. */
+  private dispatch(): PoolTask<Outcome>[] {
+    const out: Unit[] = [];
+    for (;;) {
+      const asks = this.budget.strategy.ask();
+      if (asks === 'wait' || asks === 'done') break;
+      for (const ask of asks) out.push(this.unitFor(ask));
+    }
+    const tasks: PoolTask<Outcome>[] = [];
+    for (const u of out) {
+      // A unit whose folds were all carried over (cannot happen for a longer rung) or that failed admission.
+      if (u.acc.complete) this.finishUnit(u);
+      else tasks.push(...this.planner.tasksForSlots(u.number, u.def, u.hp, u.full, u.slots, u.ask.candidate));
+    }
+    return tasks;
+  }
+
+  private unitFor(ask: BudgetedAsk): Unit {
+    const { folds } = this.prep;
+    const cand = this.budget.candidates[ask.candidate];
+    const hp: Params = { ...cand.hp };
+    const { resource } = this.budget;
+    let slots: Unit['slots'];
+    let nSlots = folds.length;
+    const prev = this.lastUnit.get(ask.candidate);
+    if (resource === 'epochs') {
+      hp[cand.def.epochParam!] = ask.resource;
+      slots = folds.map((f, slot) => ({ slot, ...f }));
+    } else if (resource === 'folds') {
+      nSlots = ask.resource;
+      const have = prev ? prev.acc.nTasks : 0;
+      slots = folds.slice(have, ask.resource).map((f, i) => ({ slot: have + i, ...f }));
+    } else {
+      slots = folds.map((f, slot) => {
+        const split = ask.resource >= this.prep.dataset.rows ? f.split : this.budget.rowSplits.get(`${ask.resource}:${f.split}:${f.fold}`);
+        if (split === undefined) throw new Error(`halving: no row subset planned for resource ${ask.resource}`);
+        return { slot, split, fold: f.fold };
+      });
+    }
+    const acc = new TrialAccumulator(ask.candidate, cand.params, this.prep.scoring, nSlots);
+    if (resource === 'folds' && prev) prev.acc.copyInto(acc);
+    const unit: Unit = { number: this.units.length, ask, def: cand.def, hp, full: withDefaults(cand.def, hp), acc, slots };
+    this.units.push(unit);
+    this.lastUnit.set(ask.candidate, unit);
+    return unit;
+  }
+
+  private onResult(index: number, result: Outcome | Error): void {
+    const ref = this.planner.refs[index];
+    if (ref === 'refit') {
+      if (result instanceof Error) this.refitError = result;
+      else this.refitOutcome = result as RefitOutcome;
+      return;
+    }
+    if ('path' in ref) return;
+    const u = this.units[ref.candidate];
+    const r = result as TrialOutcome | Error;
+    this.progress.fitsDone += this.budget.resource === 'folds' ? 1 : u.ask.resource;
+    if (r instanceof Error) {
+      if (this.prep.settings.errorScore === 'raise') {
+        throw (this.raised = new TuneError('TRIAL_FAILED', `Trial ${u.ask.candidate} (${JSON.stringify(u.acc.params)}) failed: ${r.message}`, { candidate: u.ask.candidate }));
+      }
+      u.acc.addFailure(r.message);
+    } else {
+      u.acc.addOutcome(ref.slot, r.scores, r.fitMs, r.scoreMs);
+    }
+    if (u.acc.complete) this.finishUnit(u);
+    else this.progress.emit(null, false, this.total, 1);
+  }
+
+  private finishUnit(u: Unit): void {
+    const trial = u.acc.toTrial(NaN);
+    this.budget.strategy.tell(u.ask.candidate, u.ask.rung, trial.status === 'ok' ? trial.meanScore : NaN);
+    this.progress.emit(trial, false, this.total, 1);
+  }
+
+  /** One row per candidate: its last rung's scores, 'pruned' unless it finished its bracket's last rung. */
+  private finalTrials(): TrialResult[] {
+    const errorScore = this.prep.settings.errorScore === 'raise' ? NaN : this.prep.settings.errorScore;
+    const states = new Map(this.budget.strategy.trials().map((t) => [t.candidate, t]));
+    const complete: TrialResult[] = [];
+    const pruned: TrialResult[] = [];
+    for (const [candidate, unit] of [...this.lastUnit].sort((a, b) => a[0] - b[0])) {
+      if (!unit.acc.complete) continue;
+      const t = unit.acc.toTrial(errorScore);
+      const st = states.get(candidate);
+      t.resource = unit.ask.resource;
+      t.rungs = st ? st.rungs.map((r) => ({ ...r })) : [];
+      if (st?.status === 'complete' && t.status === 'ok') complete.push(t);
+      else {
+        if (t.status === 'ok') t.status = 'pruned';
+        pruned.push(t);
+      }
+    }
+    rankTrials(complete, this.prep.scoring[0]);
+    rankTrials(pruned, this.prep.scoring[0]);
+    for (const t of pruned) t.rank += complete.length;
+    return [...complete, ...pruned].sort((a, b) => a.index - b.index);
+  }
+
+  private refitTasks(): PoolTask<Outcome>[] {
+    this.refitProposed = true;
+    if (!this.prep.settings.refit) return [];
+    const best = pickBest(this.finalTrials());
+    if (!best) return [];
+    const unit = this.lastUnit.get(best.index)!;
+    // The refit trains on all rows with the best candidate's full resource (its last rung's epochs, all rows).
+    this.refitFor = { def: unit.def, hp: unit.hp, number: best.index };
+    return [this.planner.refitTask({ number: best.index, def: unit.def, hp: unit.hp } as never)];
+  }
+
+  private result(): TuneResult {
+    const trials = this.finalTrials();
+    const best = pickBest(trials);
+    let model: FittedModel | null = null;
+    if (this.prep.settings.refit && best) {
+      if (this.refitError) throw new TuneError('REFIT_FAILED', `Refitting the best candidate on all rows failed: ${this.refitError.message}`);
+      if (this.refitOutcome && this.refitFor) {
+        model = new FittedModel(this.refitFor.def, this.refitFor.hp, this.refitOutcome.learned, this.refitOutcome.scaler, this.refitOutcome.fitMs);
+      }
+    }
+    this.progress.emit(null, true, this.total, 1);
+    const space = this.prep.space;
+    return makeResult(
+      {
+        best,
+        trials,
+        scoring: this.prep.scoring,
+        stoppedBecause: 'completed',
+        model,
+        cv: this.prep.plan ? { description: this.prep.plan.description, folds: this.prep.plan.nFolds, repeats: this.prep.plan.splits.length } : null,
+        elapsedMs: now() - this.started,
+        workers: this.usedWorkers,
+      },
+      () => trialImportance(space, trials.filter((t) => t.status === 'ok').map((t) => ({ params: t.params, value: t.meanScore, state: t.status }))),
+    );
+  }
+}
+
+export { asError };
