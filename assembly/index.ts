@@ -5,6 +5,7 @@ export { knnTable } from './knn';
 export * from './linear';
 export * from './kmeans';
 export * from './sgd';
+export * from './tree/split';
 
 /** First byte the host may use for its own arena (after static data). */
 export function heapBase(): usize {

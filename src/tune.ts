@@ -197,7 +197,7 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
     classes,
     splits: plan ? plan.splits : [],
   };
-  return { settings, scoring, plan, dataset, candidates, resolved, hints: planHints(resolved), folds, capped };
+  return { settings, scoring, plan, dataset, candidates, resolved, hints: planHints(resolved, settings.seed), folds, capped };
 }
 
 /** A pool task slot: one fold of one candidate, a warm-started chain of them (in run order), or the refit. */
@@ -514,12 +514,14 @@ function minTrainingRows(splits: Int32Array[], nFolds: number, n: number): numbe
   return min;
 }
 
-/** Work the candidates can share: one KNN neighbour table with the largest k serves them all. */
-function planHints(resolved: { full: Params }[]): TaskHints {
+/** Work the candidates can share: one KNN neighbour table with the largest k serves them all; one random stream per
+ *  search (not per candidate) lets forests that differ only in nEstimators grow the same trees. */
+function planHints(resolved: { full: Params }[], seed: number): TaskHints {
   let kMax = 0;
   for (const { full } of resolved) {
     const k = full.nNeighbors;
     if (typeof k === 'number') kMax = Math.max(kMax, k);
   }
-  return kMax > 0 ? { kMax } : {};
+  const streamSeed = deriveSeed(seed, 0x7ee5);
+  return kMax > 0 ? { kMax, streamSeed } : { streamSeed };
 }

@@ -22,7 +22,11 @@ export type ModelId =
   | 'elastic-net'
   | 'logistic-regression'
   | 'sgd-classifier'
-  | 'sgd-regressor';
+  | 'sgd-regressor'
+  | 'decision-tree-classifier'
+  | 'decision-tree-regressor'
+  | 'random-forest-classifier'
+  | 'random-forest-regressor';
 
 export const MODEL_IDS: readonly ModelId[] = [
   'knn-classifier',
@@ -35,4 +39,8 @@ export const MODEL_IDS: readonly ModelId[] = [
   'logistic-regression',
   'sgd-classifier',
   'sgd-regressor',
+  'decision-tree-classifier',
+  'decision-tree-regressor',
+  'random-forest-classifier',
+  'random-forest-regressor',
 ];

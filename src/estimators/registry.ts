@@ -12,6 +12,10 @@ import { logisticRegression } from './logistic-regression';
 import { kmeans } from './kmeans';
 import { sgdClassifier } from './sgd-classifier';
 import { sgdRegressor } from './sgd-regressor';
+import { decisionTreeClassifier } from './tree/decision-tree-classifier';
+import { decisionTreeRegressor } from './tree/decision-tree-regressor';
+import { randomForestClassifier } from './ensemble/random-forest-classifier';
+import { randomForestRegressor } from './ensemble/random-forest-regressor';
 // <estimator imports: one line per model file, keep this marker>
 
 /** Every model, by id: the type requires an estimator for each id in MODEL_IDS. Adding a model = one file + one line
@@ -27,6 +31,10 @@ const ESTIMATORS: Record<ModelId, EstimatorDef> = {
   kmeans,
   'sgd-classifier': sgdClassifier,
   'sgd-regressor': sgdRegressor,
+  'decision-tree-classifier': decisionTreeClassifier,
+  'decision-tree-regressor': decisionTreeRegressor,
+  'random-forest-classifier': randomForestClassifier,
+  'random-forest-regressor': randomForestRegressor,
   // <estimator entries: one line per model, keep this marker>
 };
 

@@ -5,7 +5,11 @@ import type { Matrix, ModelId, ModelKind, Params } from '../types';
 /** Schema of one hyperparameter: its type, allowed values and default (scikit-learn's default where one exists). */
 export type HyperparameterSchema =
   | { type: 'int'; min?: number; max?: number; default: number; doc: string }
-  | { type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; default: number | null; doc: string }
+  | {
+      type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; default: number | string | null; doc: string;
+      /** Named values accepted besides numbers (trees' maxFeatures: 'sqrt', 'log2'). */
+      also?: readonly string[];
+    }
   | { type: 'enum'; values: readonly (string | number | boolean | null)[]; default: string | number | boolean | null; doc: string }
   | { type: 'bool'; default: boolean; doc: string };
 
@@ -26,6 +30,9 @@ export interface FoldSide {
 export interface TaskHints {
   /** Largest nNeighbors any candidate of this search asks for: one neighbour table per fold serves them all. */
   kMax?: number;
+  /** Derived from the search's seed alone (the same for every candidate and fold of a search): random choices that
+   *  candidates should share (a forest's tree i) derive from it. Absent in the refit: use TrainContext.seed. */
+  streamSeed?: number;
 }
 
 /** What a trainer sees inside a worker. */
@@ -91,6 +98,12 @@ export interface EstimatorDef {
    * worker, so that work is done once. `params` has every default filled in. Absent: the fold alone is the key.
    */
   shareKey?(params: Params): string;
+  /** Rules the schema cannot state (e.g. an integer count or a fraction), checked with every default filled in
+   *  before any work; throws a TuneError. */
+  checkParams?(params: Params): void;
+  /** Rules on the targets beyond the model kind's (a tree classifier takes integer labels); throws a TuneError
+   *  before any work. */
+  checkTargets?(y: Float64Array): void;
   /** Relative cost of one fit (any unit, consistent within the model), for longest-first scheduling. */
   cost?(params: Params): number;
   /** Candidates that differ only in a regularisation strength form a path that can be fitted in order, each fit
