@@ -29,7 +29,7 @@ export const FOREST_SCHEMA = {
   oobScore: {
     type: 'bool',
     default: false,
-    doc: 'Score the refit model on the rows each tree did not see (accuracy or R2): learned parameter oobScore. Needs bootstrap.',
+    doc: 'Score the refit model on the rows each tree did not see (accuracy or R2): learned parameter outOfBagScore. Needs bootstrap.',
   },
   maxSamples: {
     type: 'float',
@@ -190,7 +190,8 @@ export function forestLearned(ctx: TrainContext, train: FoldSide, params: Params
     nNodeSamples: f.nNodeSamples,
     treeOffsets: f.offsets,
     featureImportances: forestImportances(g.trees, train.cols),
-    oobScore: params.oobScore === true && params.bootstrap !== false ? oobScore(ctx, g, f, train, params, kind, classes) : null,
+    // scikit-learn's oob_score_ (the hyperparameter oobScore asks for it; the names must differ here).
+    outOfBagScore: params.oobScore === true && params.bootstrap !== false ? oobScore(ctx, g, f, train, params, kind, classes) : null,
     cols: train.cols,
   };
   if (classes) out.classes = classes;
