@@ -348,3 +348,24 @@ export function treeApply(x: usize, rows: i32, cols: i32, feature: usize, thresh
     store<i32>(out + (<usize>r << 2), node);
   }
 }
+
+/**
+ * A tree's sample set: copies every feature's presorted rows (master, d x n) into `order`, keeping only rows of
+ * weight != 0 (a bootstrap's unseen rows), still sorted. Returns the rows kept per feature.
+ */
+export function treeCompact(master: usize, order: usize, n: i32, d: i32, w: usize): i32 {
+  let m = 0;
+  for (let f = 0; f < d; f++) {
+    const src = master + ((<usize>f * <usize>n) << 2);
+    const dst = order + ((<usize>f * <usize>n) << 2);
+    m = 0;
+    for (let i = 0; i < n; i++) {
+      const row = i32At(src, i);
+      if (f64At(w, row) != 0.0) {
+        store<i32>(dst + (<usize>m << 2), row);
+        m++;
+      }
+    }
+  }
+  return m;
+}

@@ -146,16 +146,7 @@ export class TreeWorkspace {
     let total = 0;
     for (let i = 0; i < n; i++) total += weights[i];
     this.totalW = total;
-    let m = 0;
-    for (let f = 0; f < d; f++) {
-      m = 0;
-      const base = f * n;
-      for (let i = 0; i < n; i++) {
-        const row = master[base + i];
-        if (weights[row] !== 0) order[base + m++] = row;
-      }
-    }
-    this.m = m;
+    this.m = this.k.wasm.treeCompact(this.ptr.master, this.ptr.order, n, d, this.ptr.w);
   }
 
   /** Node statistics straight from the rows of [start, end): class weights into `total`, or sums. */

@@ -15,6 +15,8 @@ export interface TreeKernels {
   treeNodeMae(seg: number, count: number, y: number, w: number, work: number, out: number): void;
   /** Stable partition of every feature's segment [start, end): the first pos rows of seg go left. */
   treePartition(order: number, n: number, d: number, start: number, end: number, seg: number, pos: number, mask: number, tmp: number): void;
+  /** Copies the presorted rows of weight != 0 into order; returns how many per feature. */
+  treeCompact(master: number, order: number, n: number, d: number, w: number): number;
   /** Leaf index of each row (x f64 row-major) in one tree. */
   treeApply(x: number, rows: number, cols: number, feature: number, threshold: number, left: number, right: number, out: number): void;
 }

@@ -51,7 +51,7 @@ describe('trees and forests: bad input', () => {
   it('forests: oobScore or maxSamples without bootstrap, and a bad maxSamples', async () => {
     const forest = { model: 'random-forest-classifier' as const };
     for (const space of [{ bootstrap: [false], oobScore: [true] }, { bootstrap: [false], maxSamples: [0.5] }, { maxSamples: [1.5] }]) {
-      const err = await rejection({ ...forest, space: space as TuneOptions['space'] });
+      const err = await rejection({ ...forest, space: space as unknown as TuneOptions['space'] });
       expect(err.code).toBe('INVALID_HYPERPARAMETER');
       expect(err.message).toMatch(/bootstrap|maxSamples/);
     }
