@@ -81,11 +81,12 @@ function inBag(treeSeed: number, n: number, params: Params): Float64Array | null
   return w;
 }
 
-/** Grown trees kept on a fold for candidates with the same other settings; bounded by MAX_CACHED_NODES per fold. */
+/** Grown trees kept on a fold for candidates with the same other settings; bounded by MAX_CACHED_NODES per fold
+ *  (~60 bytes a node: at most ~30 MB), beyond which a forest is grown again rather than cached. */
 interface TreeCache {
   trees: TreeArrays[];
 }
-const MAX_CACHED_NODES = 2_000_000;
+const MAX_CACHED_NODES = 500_000;
 
 export interface GrownForest {
   trees: TreeArrays[];
