@@ -4,6 +4,7 @@ import * as hyperwasm from '../../dist/browser/index.js';
 import { runWorkload } from '../lib/suite.mjs';
 import { runPoolBench } from '../lib/pool-bench.mjs';
 import { WORKLOADS } from '../lib/workloads.mjs';
+import { timeW8 } from '../lib/forest-workload.mjs';
 import { parseCsv, subsample, isGzip, QUICK_ROWS } from '../lib/data.mjs';
 import irisUrl from '../../tests/fixtures/datasets/iris.csv?url';
 import digitsUrl from '../../tests/fixtures/datasets/digits.csv?url';
@@ -92,6 +93,8 @@ window.__bench = {
     return runWorkload(hyperwasm, id, data, { workers, runs, quick, progress });
   },
   runKernels,
+  // W8 (bench/lib/forest.mjs drives it; scikit-learn is timed by the runner).
+  runForest: async ({ workers, runs }) => timeW8(hyperwasm, await dataset('breast_cancer', false), { workers, runs, log: progress }),
   runPool: ({ runs, quick, scaling, warmupMs }) =>
     runPoolBench(hyperwasm, (name) => dataset(name, quick), { runs, quick, scaling, warmupMs, progress: (t) => progress(`pool: ${t}`) }),
 };
