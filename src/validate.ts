@@ -344,7 +344,7 @@ function schemaDescription(s: HyperparameterSchema): string {
     case 'int':
       return `an integer${s.min !== undefined ? ` >= ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}`;
     case 'float':
-      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}${s.also ? ` or one of ${s.also.map((v) => JSON.stringify(v)).join(', ')}` : ''}${s.default === null ? ' or null' : ''}`;
+      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}${s.also ? ` or one of ${s.also.map((v) => JSON.stringify(v)).join(', ')}` : ''}${s.default === null && !s.also?.includes(null) ? ' or null' : ''}`;
   }
 }
 
@@ -360,7 +360,7 @@ function valueFits(schema: HyperparameterSchema, v: unknown): boolean {
         (schema.min === undefined || v >= schema.min) && (schema.max === undefined || v <= schema.max)
       );
     case 'float':
-      if (v === null) return schema.default === null;
+      if (v === null) return schema.default === null || (schema.also?.includes(null) ?? false);
       if (typeof v === 'string') return schema.also?.includes(v) ?? false;
       return (
         typeof v === 'number' && Number.isFinite(v) &&

@@ -7,8 +7,8 @@ export type HyperparameterSchema =
   | { type: 'int'; min?: number; max?: number; default: number; doc: string }
   | {
       type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; default: number | string | null; doc: string;
-      /** Named values accepted besides numbers (trees' maxFeatures: 'sqrt', 'log2'). */
-      also?: readonly string[];
+      /** Values accepted besides numbers (trees' maxFeatures: 'sqrt', 'log2', null). */
+      also?: readonly (string | null)[];
     }
   | { type: 'enum'; values: readonly (string | number | boolean | null)[]; default: string | number | boolean | null; doc: string }
   | { type: 'bool'; default: boolean; doc: string };
@@ -43,6 +43,9 @@ export interface TrainContext {
   foldCache: Map<string, unknown>;
   /** Derived from (search seed, candidate, split, fold): every random choice of the trial comes from it. */
   seed: number;
+  /** The task's (split, fold); absent in the refit. With hints.streamSeed it seeds randomness that candidates on
+   *  one fold share (a forest's tree i). */
+  slot?: { split: number; fold: number };
   hints: TaskHints;
   /** Sorted distinct labels of the whole dataset (classifiers), so every fold predicts in the same label space. */
   classes: Float64Array | null;

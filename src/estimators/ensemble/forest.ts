@@ -5,13 +5,13 @@
  * values.
  *
  * Seeds and the nEstimators prefix property. Tree i's randomness (its bootstrap and its feature draws) derives from
- * (base, i) only, where base is the search's stream seed (TaskHints.streamSeed: the same for every candidate and
- * fold of a search; in the refit, which has no hints, the refit's own seed). So a forest of N trees and one of k < N
- * trees with the same other settings share their first k trees exactly, on every fold, whatever the candidate
- * indices. The grown trees are cached on the fold (TrainContext.foldCache) under the other settings, and shareKey
- * sends such candidates to the same worker: the larger candidate grows only the trees the smaller did not, and the
- * smaller one reuses a prefix of the larger's. Every fold draws the same per-tree seeds (its rows differ), as a
- * fixed random_state does in scikit-learn's GridSearchCV.
+ * (base, i) only, where base = (the search's stream seed, split, fold): TaskHints.streamSeed is the same for every
+ * candidate of a search, unlike TrainContext.seed, which depends on the candidate's index. In the refit (no hints,
+ * no fold) base is the refit's own seed. So a forest of N trees and one of k < N trees with the same other settings
+ * share their first k trees exactly, on every fold, whatever the candidates' indices; folds draw independent trees.
+ * The grown trees are cached on the fold (TrainContext.foldCache) under the other settings, and shareKey sends such
+ * candidates to the same worker: the larger candidate grows only the trees the smaller did not, and the smaller one
+ * reuses a prefix of the larger's.
  */
 import type { FoldSide, Learned, TrainContext } from '../types';
 import type { Params } from '../../types';
@@ -96,7 +96,8 @@ export interface GrownForest {
 /** The first nEstimators trees for these settings: from the fold's cache where grown before, the rest grown now. */
 export function growForest(ctx: TrainContext, train: FoldSide, params: Params, kind: TreeKind): GrownForest {
   const nTrees = Number(params.nEstimators ?? 100);
-  const base = ctx.hints.streamSeed ?? ctx.seed;
+  const base =
+    ctx.hints.streamSeed !== undefined && ctx.slot ? deriveSeed(ctx.hints.streamSeed, ctx.slot.split + 1, ctx.slot.fold) : ctx.seed;
   const key = `forest:${kind}:${base}:${forestKey(params)}`;
   let cache = ctx.foldCache.get(key) as TreeCache | undefined;
   const seeds = Array.from({ length: nTrees }, (_, i) => deriveSeed(base, i));

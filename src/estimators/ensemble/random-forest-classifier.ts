@@ -1,7 +1,7 @@
 import type { EstimatorDef } from '../types';
 import type { Params } from '../../types';
 import { FOREST_SCHEMA, checkForestParams, evaluateForest, forestKey, forestLearned, growForest, learnedForest } from './forest';
-import { CLASSIFIER_CRITERIA, maxFeaturesSchema } from '../tree/settings';
+import { CLASSIFIER_CRITERIA, maxFeaturesSchema, withSchemaDefaults } from '../tree/settings';
 import { flatten, applyForest, voteProba } from '../tree/predict';
 import { checkClassLabels } from '../tree/labels';
 
@@ -27,12 +27,14 @@ export const randomForestClassifier: EstimatorDef = {
   shareKey: (params) => forestKey(params),
   cost: (params) => Number(params.nEstimators),
   trainer: {
-    evaluate(ctx, train, test, params) {
+    evaluate(ctx, train, test, set) {
+      const params = withSchemaDefaults(randomForestClassifier.hyperparameters, set);
       const classes = ctx.classes!;
       const f = flatten(growForest(ctx, train, params, 'classifier').trees, classes.length);
       return evaluateForest(ctx, f, test, 'classifier', classes);
     },
-    fit(ctx, train, params) {
+    fit(ctx, train, set) {
+      const params = withSchemaDefaults(randomForestClassifier.hyperparameters, set);
       return forestLearned(ctx, train, params, 'classifier');
     },
   },

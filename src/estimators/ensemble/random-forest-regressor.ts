@@ -1,7 +1,7 @@
 import type { EstimatorDef } from '../types';
 import type { Params } from '../../types';
 import { FOREST_SCHEMA, checkForestParams, evaluateForest, forestKey, forestLearned, growForest, learnedForest } from './forest';
-import { REGRESSOR_CRITERIA, maxFeaturesSchema } from '../tree/settings';
+import { REGRESSOR_CRITERIA, maxFeaturesSchema, withSchemaDefaults } from '../tree/settings';
 import { flatten, applyForest, meanValue } from '../tree/predict';
 
 /** scikit-learn 1.2.1's RandomForestRegressor (mean of the trees; maxFeatures 1 = every feature by default). */
@@ -24,11 +24,13 @@ export const randomForestRegressor: EstimatorDef = {
   shareKey: (params) => forestKey(params),
   cost: (params) => Number(params.nEstimators),
   trainer: {
-    evaluate(ctx, train, test, params) {
+    evaluate(ctx, train, test, set) {
+      const params = withSchemaDefaults(randomForestRegressor.hyperparameters, set);
       const f = flatten(growForest(ctx, train, params, 'regressor').trees, 1);
       return evaluateForest(ctx, f, test, 'regressor', null);
     },
-    fit(ctx, train, params) {
+    fit(ctx, train, set) {
+      const params = withSchemaDefaults(randomForestRegressor.hyperparameters, set);
       return forestLearned(ctx, train, params, 'regressor');
     },
   },

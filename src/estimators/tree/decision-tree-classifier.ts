@@ -1,6 +1,6 @@
 import type { EstimatorDef, Learned } from '../types';
 import type { Params } from '../../types';
-import { CLASSIFIER_CRITERIA, TREE_COMMON_SCHEMA, checkTreeParams, maxFeaturesSchema } from './settings';
+import { CLASSIFIER_CRITERIA, TREE_COMMON_SCHEMA, checkTreeParams, maxFeaturesSchema, withSchemaDefaults } from './settings';
 import { fitTree, treeLearned } from './fit';
 import { applyForest, applyForestWasm, voteProba, type Forest } from './predict';
 import { checkClassLabels } from './labels';
@@ -44,13 +44,15 @@ export const decisionTreeClassifier: EstimatorDef = {
   // The presorted orders depend on the fold only: every tree candidate shares them.
   shareKey: () => 'presort',
   trainer: {
-    evaluate(ctx, train, test, params) {
+    evaluate(ctx, train, test, set) {
+      const params = withSchemaDefaults(decisionTreeClassifier.hyperparameters, set);
       const classes = ctx.classes!;
       const t = fitTree(ctx, train, params, 'classifier');
       const f = asForest(treeLearned(t, train.cols, classes), classes.length);
       return { ...voteProba(f, applyForestWasm(ctx.kernels, f, test), test.rows, classes), classes };
     },
-    fit(ctx, train, params) {
+    fit(ctx, train, set) {
+      const params = withSchemaDefaults(decisionTreeClassifier.hyperparameters, set);
       return treeLearned(fitTree(ctx, train, params, 'classifier'), train.cols, ctx.classes!);
     },
   },

@@ -1,6 +1,6 @@
 import type { EstimatorDef } from '../types';
 import type { Params } from '../../types';
-import { REGRESSOR_CRITERIA, TREE_COMMON_SCHEMA, checkTreeParams, maxFeaturesSchema } from './settings';
+import { REGRESSOR_CRITERIA, TREE_COMMON_SCHEMA, checkTreeParams, maxFeaturesSchema, withSchemaDefaults } from './settings';
 import { fitTree, treeLearned } from './fit';
 import { applyForest, applyForestWasm, meanValue } from './predict';
 import { asForest } from './decision-tree-classifier';
@@ -25,11 +25,13 @@ export const decisionTreeRegressor: EstimatorDef = {
   checkParams: (params: Params) => checkTreeParams('decision-tree-regressor', params),
   shareKey: () => 'presort',
   trainer: {
-    evaluate(ctx, train, test, params) {
+    evaluate(ctx, train, test, set) {
+      const params = withSchemaDefaults(decisionTreeRegressor.hyperparameters, set);
       const f = asForest(treeLearned(fitTree(ctx, train, params, 'regressor'), train.cols, null), 1);
       return { yPred: meanValue(f, applyForestWasm(ctx.kernels, f, test), test.rows) };
     },
-    fit(ctx, train, params) {
+    fit(ctx, train, set) {
+      const params = withSchemaDefaults(decisionTreeRegressor.hyperparameters, set);
       return treeLearned(fitTree(ctx, train, params, 'regressor'), train.cols, null);
     },
   },

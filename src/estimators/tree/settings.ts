@@ -60,7 +60,7 @@ export function maxFeaturesSchema(def: string | number | null): HyperparameterSc
     min: 0,
     exclusiveMin: true,
     default: def as number | null,
-    also: ['sqrt', 'log2'],
+    also: ['sqrt', 'log2', null],
     doc: "Features drawn at each split: 'sqrt', 'log2', null (all), a fraction in (0, 1], or a count > 1.",
   };
 }
@@ -133,4 +133,11 @@ export function growSettings(params: Params, n: number, d: number, defaultCriter
     minImpurityDecrease: Number(params.minImpurityDecrease ?? 0),
     ccpAlpha: Number(params.ccpAlpha ?? 0),
   };
+}
+
+/** The trainer's view of a candidate: the values it sets over the model's defaults (tasks carry only the set ones). */
+export function withSchemaDefaults(schema: Record<string, HyperparameterSchema>, params: Params): Params {
+  const full: Params = {};
+  for (const [name, s] of Object.entries(schema)) full[name] = s.default;
+  return Object.assign(full, params);
 }

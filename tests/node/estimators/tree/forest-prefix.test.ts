@@ -1,6 +1,6 @@
 /**
- * The nEstimators prefix property: tree i of a forest depends on (the search's stream seed, i) and the other
- * settings only, so a forest of k trees is the first k trees of one of N > k trees, and tune() grows them once per
+ * The nEstimators prefix property: tree i of a forest depends on (the search's stream seed, split, fold, i) and the
+ * other settings only (not on the candidate's own trial seed), so a forest of k trees is the first k trees of one of N > k trees, and tune() grows them once per
  * fold (the fold cache) whatever the candidates' indices.
  */
 import { describe, it, expect, afterAll } from 'vitest';
@@ -14,9 +14,10 @@ import { loadDataset } from '../../../helpers/fixtures';
 const X = randomMatrix(80, 5, 3);
 const y = X.map((r) => (r[0] + r[1] * r[2] > 0 ? 1 : 0));
 
-function forest(nEstimators: number, streamSeed: number, cache?: Map<string, unknown>, extra: Record<string, unknown> = {}) {
+function forest(nEstimators: number, streamSeed: number, cache?: Map<string, unknown>, extra: Record<string, unknown> = {}, fold = 0) {
   const k = debugKernels();
-  const ctx = { ...context(k, [0, 1]), hints: { streamSeed }, seed: nEstimators * 7919 };
+  // The trial seed differs per candidate (here per nEstimators); the trees must not depend on it.
+  const ctx = { ...context(k, [0, 1]), hints: { streamSeed }, slot: { split: 0, fold }, seed: nEstimators * 7919 };
   if (cache) ctx.foldCache = cache;
   return growForest(ctx, side(k, X, y), ours('random-forest-classifier', { n_estimators: nEstimators, max_depth: 4, ...extra }), 'classifier');
 }
@@ -33,8 +34,9 @@ describe('random forests: the nEstimators prefix property', () => {
     );
   });
 
-  it('another stream seed grows other trees (the property is not vacuous)', () => {
+  it('another stream seed or another fold grows other trees (the property is not vacuous)', () => {
     expect(forest(3, 1).trees).not.toEqual(forest(3, 2).trees);
+    expect(forest(3, 1, undefined, {}, 1).trees).not.toEqual(forest(3, 1).trees);
   });
 
   it('on one fold cache, the larger forest reuses the smaller one\'s trees (the same objects) and vice versa', () => {

@@ -63,6 +63,14 @@ describe('forests and trees: statistical parity and shared work', () => {
     expect(imp.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
+  it('a candidate that leaves maxFeatures unset gets the forest default (sqrt), not every feature', async () => {
+    const run = (space: Record<string, unknown>) =>
+      tune({ model: 'random-forest-classifier', data: { X: bc.X, y: bc.y }, space: { nEstimators: [10], ...space }, cv: { folds: 3 }, seed: 4, pool, refit: false });
+    const [unset, sqrt, all] = await Promise.all([run({}), run({ maxFeatures: ['sqrt'] }), run({ maxFeatures: [null] })]);
+    expect(unset.trials[0].foldScores).toEqual(sqrt.trials[0].foldScores);
+    expect(unset.trials[0].foldScores).not.toEqual(all.trials[0].foldScores);
+  });
+
   it('the presorted feature orders are computed once per fold and shared by every tree candidate', () => {
     const k = debugKernels();
     const ctx = context(k, [0, 1]);
