@@ -150,7 +150,7 @@ export class TreeWorkspace {
   }
 
   /** Node statistics straight from the rows of [start, end): class weights into `total`, or sums. */
-  private nodeStats(start: number, end: number): { wn: number; sum: number; sq: number; median: number; mae: number } {
+  private nodeStats(start: number, end: number): { wn: number; sum: number; sq: number } {
     const { order, w } = this;
     let wn = 0;
     let sum = 0;
@@ -163,7 +163,7 @@ export class TreeWorkspace {
         this.total[yc[r]] += w[r];
         wn += w[r];
       }
-      return { wn, sum, sq, median: NaN, mae: NaN };
+      return { wn, sum, sq };
     }
     const y = this.y!;
     for (let i = start; i < end; i++) {
@@ -173,7 +173,7 @@ export class TreeWorkspace {
       sum += wr * y[r];
       sq += wr * y[r] * y[r];
     }
-    return { wn, sum, sq, median: NaN, mae: NaN };
+    return { wn, sum, sq };
   }
 
   private build(s: GrowSettings, rng: Rng): TreeArrays {
