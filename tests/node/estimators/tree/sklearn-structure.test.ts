@@ -10,7 +10,12 @@ import { readFileSync } from 'node:fs';
 import { fitInProcess, ours } from './helpers';
 import { pruningPath } from '../../../../src/estimators/tree/prune';
 import type { Learned } from '../../../../src/estimators/types';
-import type { TreeArrays } from '../../../../src/estimators/tree/grow';
+import { TreeWorkspace, type TreeArrays } from '../../../../src/estimators/tree/grow';
+import { presort } from '../../../../src/estimators/tree/presort';
+import { treeImportances } from '../../../../src/estimators/tree/predict';
+import { growSettings } from '../../../../src/estimators/tree/settings';
+import { createRng } from '../../../../src/rng';
+import { debugKernels } from '../linear/debug-context';
 
 interface SkTree {
   feature: number[];
@@ -27,6 +32,8 @@ const fx = JSON.parse(readFileSync(new URL('../../../fixtures/tree/sklearn_trees
   y_classifier: number[];
   y_regressor: number[];
   cases: { kind: 'classifier' | 'regressor'; params: Record<string, unknown>; tree: SkTree }[];
+  weights: number[];
+  weighted: { kind: 'classifier' | 'regressor'; params: Record<string, unknown>; tree: SkTree & { weighted_n_node_samples: number[] } }[];
   ccp: { params: Record<string, unknown>; ccp_alphas: number[]; impurities: number[]; pruned: { ccp_alpha: number; tree: SkTree }[] };
 };
 
@@ -54,6 +61,22 @@ describe('tree structures agree with scikit-learn where it has no ties', () => {
       const model = `decision-tree-${c.kind}`;
       const y = c.kind === 'classifier' ? fx.y_classifier : fx.y_regressor;
       expectSameTree(fitInProcess(model, fx.X, y, ours(model, c.params)), c.tree);
+    });
+  }
+
+  for (const c of fx.weighted) {
+    it(`weighted rows (a bootstrap's counts as sample weights): ${c.kind} ${JSON.stringify(c.params)}`, () => {
+      const k = debugKernels();
+      const n = fx.X.length;
+      const d = fx.X[0].length;
+      const pre = presort(Float64Array.from(fx.X.flat()), n, d);
+      const y = c.kind === 'classifier' ? fx.y_classifier : fx.y_regressor;
+      const target = c.kind === 'classifier' ? { kind: c.kind, yc: Int32Array.from(y), nClasses: 3 } : { kind: c.kind, y: Float64Array.from(y) };
+      const model = `decision-tree-${c.kind}`;
+      const settings = growSettings(ours(model, c.params), n, d, c.kind === 'classifier' ? 'gini' : 'squared_error');
+      const t = new TreeWorkspace(k, pre, target).grow(Float64Array.from(fx.weights), settings, createRng(1));
+      expect(Array.from(t.weightedNNodeSamples)).toEqual(c.tree.weighted_n_node_samples);
+      expectSameTree({ ...t, featureImportances: treeImportances(t, d) }, c.tree);
     });
   }
 
