@@ -36,7 +36,7 @@ export const FOREST_SCHEMA = {
     min: 0,
     exclusiveMin: true,
     default: null,
-    doc: 'Rows drawn per bootstrap: null (as many as training rows), a fraction in (0, 1], or an integer count > 1.',
+    doc: 'Rows drawn per bootstrap: null (as many as training rows), a fraction in (0, 1], or an integer count > 1 (at most the training rows).',
   },
 } as const;
 
