@@ -108,7 +108,7 @@ export function growForest(ctx: TrainContext, train: FoldSide, params: Params, k
     for (let i = trees.length; i < nTrees; i++) {
       trees.push(ws.grow(inBag(seeds[i], train.rows, params), s, createRng(deriveSeed(seeds[i], 2))));
     }
-    const nodes = trees.reduce((m, t) => m + t.left.length, 0) + cachedNodes(ctx);
+    const nodes = trees.reduce((m, t) => m + t.left.length, 0) + cachedNodes(ctx, key);
     if (nodes <= MAX_CACHED_NODES && (!cache || cache.trees.length < trees.length)) {
       if (!cache) ctx.foldCache.set(key, (cache = { trees }));
       else cache.trees = trees;
@@ -117,10 +117,11 @@ export function growForest(ctx: TrainContext, train: FoldSide, params: Params, k
   return { trees, seeds };
 }
 
-function cachedNodes(ctx: TrainContext): number {
+/** Nodes of the trees cached on this fold under other keys than `except`. */
+function cachedNodes(ctx: TrainContext, except: string): number {
   let m = 0;
   for (const [k, v] of ctx.foldCache) {
-    if (k.startsWith('forest:')) for (const t of (v as TreeCache).trees) m += t.left.length;
+    if (k.startsWith('forest:') && k !== except) for (const t of (v as TreeCache).trees) m += t.left.length;
   }
   return m;
 }
