@@ -9,6 +9,7 @@ export { mlpEpoch, mlpForward, mlpParamCount } from './neural_network/mlp';
 export { gemmNN, gemmNT } from './neural_network/matmul';
 export * from './naive_bayes/gaussian';
 export * from './mixture/gaussian';
+export * from './tree/split';
 
 /** First byte the host may use for its own arena (after static data). */
 export function heapBase(): usize {

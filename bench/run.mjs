@@ -377,6 +377,8 @@ function poolTable(pool, quick) {
 }
 
 async function main() {
+  // W8 (random forests) with scikit-learn timed in the same run: bench/lib/forest.mjs.
+  if (process.argv.includes('--forest')) return (await import('./lib/forest.mjs')).main(process.argv.slice(2));
   let opts;
   try {
     opts = parseArgs(process.argv.slice(2));

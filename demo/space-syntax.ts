@@ -57,6 +57,10 @@ const DEFAULT_RANGES: Record<string, Record<string, string>> = {
   'sgd-regressor': { alpha: '1e-6..1e-1 log 6', learningRate: 'invscaling, adaptive' },
   'gaussian-nb': { varSmoothing: '1e-11..1e-1 log 11' },
   'gaussian-mixture': { nComponents: '1..8', covarianceType: 'full, diag' },
+  'decision-tree-classifier': { maxDepth: '1, 2, 3, 4, 6, 8, null', criterion: 'gini, entropy' },
+  'decision-tree-regressor': { maxDepth: '1, 2, 3, 4, 6, 8, null', minSamplesLeaf: '1, 5, 10' },
+  'random-forest-classifier': { nEstimators: '10, 30, 100', maxDepth: '3, 6, null' },
+  'random-forest-regressor': { nEstimators: '10, 30, 100', maxDepth: '3, 6, null' },
 };
 
 /**

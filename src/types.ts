@@ -32,7 +32,11 @@ export type ModelId =
   | 'mlp-classifier'
   | 'mlp-regressor'
   | 'gaussian-nb'
-  | 'gaussian-mixture';
+  | 'gaussian-mixture'
+  | 'decision-tree-classifier'
+  | 'decision-tree-regressor'
+  | 'random-forest-classifier'
+  | 'random-forest-regressor';
 
 export const MODEL_IDS: readonly ModelId[] = [
   'knn-classifier',
@@ -49,4 +53,8 @@ export const MODEL_IDS: readonly ModelId[] = [
   'mlp-regressor',
   'gaussian-nb',
   'gaussian-mixture',
+  'decision-tree-classifier',
+  'decision-tree-regressor',
+  'random-forest-classifier',
+  'random-forest-regressor',
 ];

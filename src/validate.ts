@@ -278,6 +278,7 @@ export function validateCandidate(def: EstimatorDef, hp: Params, ctx: CandidateC
     if (!valueFits(schema, value)) throw outsideSchema(def, name, schema, value);
   }
   const full = withDefaults(def, hp);
+  def.checkParams?.(full);
   for (const name of ROW_BOUNDED) {
     const v = full[name];
     if (typeof v === 'number' && v > ctx.minTrainRows) throw exceedsRows(def, name, v, ctx, !(name in hp));
@@ -367,7 +368,7 @@ function schemaDescription(s: HyperparameterSchema): string {
     case 'int':
       return `an integer${s.min !== undefined ? ` >= ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}`;
     case 'float':
-      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and ${s.exclusiveMax ? '<' : '<='} ${s.max}` : ''}`;
+      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and ${s.exclusiveMax ? '<' : '<='} ${s.max}` : ''}${s.also ? ` or one of ${s.also.map((v) => JSON.stringify(v)).join(', ')}` : ''}${s.default === null && !s.also?.includes(null) ? ' or null' : ''}`;
     case 'int-array':
       return `an array of at least ${s.minLength} integer${s.minLength === 1 ? '' : 's'} >= ${s.min} (e.g. [${s.default.join(', ')}])`;
   }
@@ -385,7 +386,8 @@ function valueFits(schema: HyperparameterSchema, v: unknown): boolean {
         (schema.min === undefined || v >= schema.min) && (schema.max === undefined || v <= schema.max)
       );
     case 'float':
-      if (v === null) return schema.default === null;
+      if (v === null) return schema.default === null || (schema.also?.includes(null) ?? false);
+      if (typeof v === 'string') return schema.also?.includes(v) ?? false;
       return (
         typeof v === 'number' && Number.isFinite(v) &&
         (schema.min === undefined || (schema.exclusiveMin ? v > schema.min : v >= schema.min)) &&
@@ -405,6 +407,7 @@ export function validateDataForModels(models: EstimatorDef[], data: NormalizedDa
   if (kind !== 'clusterer' && !data.y) {
     throw new TuneError('DATA_MISSING_Y', `${models[0].id} is a ${kind} and needs targets: pass data.y with one value per row.`);
   }
+  if (data.y) for (const m of models) m.checkTargets?.(data.y);
   if (kind === 'classifier' && data.y) {
     const first = data.y[0];
     if (data.y.every((v) => v === first)) {

@@ -4,6 +4,7 @@ import * as hyperwasm from '../../dist/browser/index.js';
 import { runWorkload } from '../lib/suite.mjs';
 import { runPoolBench } from '../lib/pool-bench.mjs';
 import { WORKLOADS } from '../lib/workloads.mjs';
+import { timeW8 } from '../lib/forest-workload.mjs';
 import { parseCsv, subsample, isGzip, QUICK_ROWS } from '../lib/data.mjs';
 import { firstRows, runW9 } from '../lib/mixture.mjs';
 import irisUrl from '../../tests/fixtures/datasets/iris.csv?url';
@@ -96,6 +97,8 @@ window.__bench = {
     return runW9(hyperwasm, firstRows(await dataset('synth_blobs_50k', false)), { workers, runs, progress: (t) => progress(`W9: ${t}`) });
   },
   runKernels,
+  // W8 (bench/lib/forest.mjs drives it; scikit-learn is timed by the runner).
+  runForest: async ({ workers, runs }) => timeW8(hyperwasm, await dataset('breast_cancer', false), { workers, runs, log: progress }),
   runPool: ({ runs, quick, scaling, warmupMs }) =>
     runPoolBench(hyperwasm, (name) => dataset(name, quick), { runs, quick, scaling, warmupMs, progress: (t) => progress(`pool: ${t}`) }),
 };

@@ -16,6 +16,10 @@ import { mlpClassifier } from './neural_network/mlp-classifier';
 import { mlpRegressor } from './neural_network/mlp-regressor';
 import { gaussianNb } from './naive_bayes/gaussian-nb';
 import { gaussianMixture } from './mixture/gaussian-mixture';
+import { decisionTreeClassifier } from './tree/decision-tree-classifier';
+import { decisionTreeRegressor } from './tree/decision-tree-regressor';
+import { randomForestClassifier } from './ensemble/random-forest-classifier';
+import { randomForestRegressor } from './ensemble/random-forest-regressor';
 // <estimator imports: one line per model file, keep this marker>
 
 /** Every model, by id: the type requires an estimator for each id in MODEL_IDS. Adding a model = one file + one line
@@ -35,6 +39,10 @@ const ESTIMATORS: Record<ModelId, EstimatorDef> = {
   'mlp-regressor': mlpRegressor,
   'gaussian-nb': gaussianNb,
   'gaussian-mixture': gaussianMixture,
+  'decision-tree-classifier': decisionTreeClassifier,
+  'decision-tree-regressor': decisionTreeRegressor,
+  'random-forest-classifier': randomForestClassifier,
+  'random-forest-regressor': randomForestRegressor,
   // <estimator entries: one line per model, keep this marker>
 };
 

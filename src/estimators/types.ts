@@ -5,7 +5,11 @@ import type { Matrix, ModelId, ModelKind, Params } from '../types';
 /** Schema of one hyperparameter: its type, allowed values and default (scikit-learn's default where one exists). */
 export type HyperparameterSchema =
   | { type: 'int'; min?: number; max?: number; default: number; doc: string }
-  | { type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean; default: number | null; doc: string }
+  | {
+      type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean; default: number | string | null; doc: string;
+      /** Values accepted besides numbers (trees' maxFeatures: 'sqrt', 'log2', null). */
+      also?: readonly (string | null)[];
+    }
   | { type: 'enum'; values: readonly (string | number | boolean | null)[]; default: string | number | boolean | null; doc: string }
   | { type: 'bool'; default: boolean; doc: string }
   /** A list of integers per candidate (hiddenLayerSizes [128, 64]): length >= minLength, each element >= min. */
@@ -31,6 +35,9 @@ export interface TaskHints {
   /** The search's seed, the same in every task: random work that candidates share on a fold (a Gaussian mixture's
    *  k-means initialisation) is drawn from it, as scikit-learn does with an integer random_state. */
   searchSeed?: number;
+  /** Derived from the search's seed alone (the same for every candidate and fold of a search): random choices that
+   *  candidates should share (a forest's tree i) derive from it. Absent in the refit: use TrainContext.seed. */
+  streamSeed?: number;
 }
 
 /** What a trainer sees inside a worker. */
@@ -41,6 +48,9 @@ export interface TrainContext {
   foldCache: Map<string, unknown>;
   /** Derived from (search seed, candidate, split, fold): every random choice of the trial comes from it. */
   seed: number;
+  /** The task's (split, fold); absent in the refit. With hints.streamSeed it seeds randomness that candidates on
+   *  one fold share (a forest's tree i). */
+  slot?: { split: number; fold: number };
   hints: TaskHints;
   /** Sorted distinct labels of the whole dataset (classifiers), so every fold predicts in the same label space. */
   classes: Float64Array | null;
@@ -107,6 +117,12 @@ export interface EstimatorDef {
   /** The model's predictions carry `logLikelihood` and `nParameters`, so it can be scored by bic, aic and
    *  logLikelihood (tune() rejects those metrics up front for other models). */
   reportsLikelihood?: boolean;
+  /** Rules the schema cannot state (e.g. an integer count or a fraction), checked with every default filled in
+   *  before any work; throws a TuneError. */
+  checkParams?(params: Params): void;
+  /** Rules on the targets beyond the model kind's (a tree classifier takes integer labels); throws a TuneError
+   *  before any work. */
+  checkTargets?(y: Float64Array): void;
   /** Relative cost of one fit (any unit, consistent within the model), for longest-first scheduling. */
   cost?(params: Params): number;
   /** Candidates that differ only in a regularisation strength form a path that can be fitted in order, each fit

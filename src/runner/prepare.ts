@@ -167,7 +167,13 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
   };
   return {
     settings, scoring, greaterIsBetter, plan, dataset, space, strategy, loop, book, candidates,
-    hints: { ...planHints(space.subspaces.flatMap((s) => s.dimensions), admitted), searchSeed: settings.seed }, folds, capped, total, budget,
+    hints: {
+      ...planHints(space.subspaces.flatMap((s) => s.dimensions), admitted),
+      // Shared random work: a mixture's k-means start (searchSeed), a forest's tree i (streamSeed).
+      searchSeed: settings.seed,
+      streamSeed: deriveSeed(settings.seed, 0x7ee5),
+    },
+    folds, capped, total, budget,
   };
 }
 

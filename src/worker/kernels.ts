@@ -6,10 +6,11 @@ import type { SgdKernels } from './exports/sgd';
 import type { MlpKernels } from './exports/mlp';
 import type { NaiveBayesKernels } from './exports/naive-bayes';
 import type { MixtureKernels } from './exports/mixture';
+import type { TreeKernels } from './exports/tree';
 import { WASM_BASE64 } from './wasm-binary.gen';
 
 /** The raw exports of assembly/index.ts, one interface per kernel file (src/worker/exports/). */
-export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, MlpKernels, NaiveBayesKernels, MixtureKernels {
+export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, MlpKernels, NaiveBayesKernels, MixtureKernels, TreeKernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
 }

@@ -124,6 +124,7 @@ export class WorkerRuntime implements WorkerApi {
       kernels: this.kernels,
       foldCache: fold.cache,
       seed: task.seed,
+      slot: { split: task.split, fold: task.fold },
       hints: task.hints,
       classes: ds.msg.classes,
       needsProba: task.metrics.some((m) => getMetric(m).needsProba),
