@@ -2,6 +2,7 @@ import type { Platform } from './platform/types';
 import { WorkerPool, type PoolOptions } from './pool/pool';
 import { tuneWith, type TuneOptions } from './tune';
 import type { TuneResult } from './results';
+import type { Label } from './data/labels';
 
 /** Default pools stop their workers after this long without work, so an idle page or process holds no threads. */
 const DEFAULT_POOL_IDLE_MS = 10_000;
@@ -13,7 +14,7 @@ export interface CreatePoolOptions extends Omit<PoolOptions, 'idleTimeoutMs'> {
 
 /** Binds the public functions to one platform (browser Web Workers or Node worker_threads). */
 export function makeApi(platform: Platform): {
-  tune(options: TuneOptions): Promise<TuneResult>;
+  tune<Y extends Label = number>(options: TuneOptions<Y>): Promise<TuneResult<Y>>;
   createPool(options?: CreatePoolOptions): WorkerPool;
 } {
   let shared: WorkerPool | null = null;
@@ -22,7 +23,8 @@ export function makeApi(platform: Platform): {
     return shared;
   };
   return {
-    tune: (options) => tuneWith(defaultPool, options),
+    // The label type only shapes what the fitted model's predict() returns (see FittedModel): one implementation.
+    tune: <Y extends Label = number>(options: TuneOptions<Y>) => tuneWith(defaultPool, options as TuneOptions<Label>) as Promise<TuneResult<Y>>,
     createPool: (options = {}) => new WorkerPool(platform, options),
   };
 }

@@ -15,6 +15,8 @@ export type {
   TuneResult, TrialResult, BestTrial, MetricSummary, StopReason, TuneResultJSON, TrialResultJSON, MetricSummaryJSON, JsonNumber,
 } from './results';
 export { FittedModel } from './model';
+export type { Predictions, LearnedParameters } from './model';
+export type { Label } from './data/labels';
 export type { WorkerPool } from './pool/pool';
 export type { CreatePoolOptions } from './api';
 export type { DataInput, FeatureInput } from './data/normalize';

@@ -9,6 +9,7 @@ import { createStrategy, type SearchOptions } from './search/index';
 import { planSplits, type CvOptions, type SplitPlan } from './cv/index';
 import { deriveSeed } from './rng';
 import { FittedModel } from './model';
+import type { Label, LabelEncoding } from './data/labels';
 import { TrialAccumulator, makeResult, rankTrials, pickBest, type TrialResult, type TuneResult, type StopReason } from './results';
 import { packTrialBatch, unpackOutcomes } from './worker/trial-batch';
 import {
@@ -40,10 +41,11 @@ export interface ProgressEvent {
   etaMs: number;
 }
 
-export interface TuneOptions {
+/** `Y`: the type of data.y's labels (numbers, strings or booleans); the fitted model predicts the same type. */
+export interface TuneOptions<Y extends Label = number> {
   /** The model to tune; optional when every sub-space of `space` sets `model`. */
   model?: ModelId;
-  data: DataInput;
+  data: DataInput<Y>;
   space: SpaceSpec;
   /** Default { strategy: 'grid' }. */
   search?: SearchOptions;
@@ -114,6 +116,8 @@ export interface PreparedSearch {
   folds: { split: number; fold: number }[];
   /** search.trials cut the space short. */
   capped: boolean;
+  /** String/boolean labels that dataset.y's class indices stand for (the fitted model gives them back), or null. */
+  labels: LabelEncoding | null;
 }
 
 /** Where tune() finds rows a pool already holds (WorkerPool implements it). */
@@ -130,7 +134,7 @@ const noResidentRows: RowsSource = { residentRows: () => null, newRowsId: () => 
  * TuneError. Order: cheap scalar options, then data, space, models, scoring, splits, strategy, candidates.
  * `rows` (the pool) may already hold rows equal to data.X: then they are neither copied nor sent again.
  */
-export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRows): PreparedSearch {
+export function prepareSearch(opts: TuneOptions<Label>, rows: RowsSource = noResidentRows): PreparedSearch {
   if (!opts || typeof opts !== 'object' || Array.isArray(opts)) {
     throw new TuneError('INVALID_OPTIONS', 'tune() takes one options object: tune({ model, data, space, ... }).');
   }
@@ -197,7 +201,7 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
     classes,
     splits: plan ? plan.splits : [],
   };
-  return { settings, scoring, plan, dataset, candidates, resolved, hints: planHints(resolved), folds, capped };
+  return { settings, scoring, plan, dataset, candidates, resolved, hints: planHints(resolved), folds, capped, labels: data.labels };
 }
 
 /** A pool task slot: one fold of one candidate, a warm-started chain of them (in run order), or the refit. */
@@ -225,7 +229,7 @@ class TrialPoolTask implements PoolTask<Outcome> {
 }
 
 /** The facade: validate -> plan tasks -> run on the pool -> aggregate -> refit. */
-export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions): Promise<TuneResult> {
+export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions<Label>): Promise<TuneResult<Label>> {
   const started = now();
   // ---- validate everything before any worker starts ----
   // prepareSearch asks the pool for rows it already holds only after it has validated opts.pool.
@@ -478,7 +482,7 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions)
     if (refitError) throw new TuneError('REFIT_FAILED', `Refitting the best candidate on all rows failed: ${(refitError as Error).message}`);
     const out = refitOutcome as RefitOutcome | null;
     const chosen = refitFor as { def: EstimatorDef; hp: Params } | null;
-    if (out && chosen) model = new FittedModel(chosen.def, chosen.hp, out.learned, out.scaler, out.fitMs);
+    if (out && chosen) model = new FittedModel(chosen.def, chosen.hp, out.learned, out.scaler, out.fitMs, prep.labels);
   }
   // Only the budget leaves proposed candidates unfinished ('raise' and aborts reject instead).
   const stoppedBecause: StopReason = trials.length < candidates.length ? 'timeout' : prep.capped ? 'trials' : 'completed';
