@@ -3,6 +3,7 @@ import { WorkerPool, type PoolOptions } from './pool/pool';
 import { tuneWith, type TuneOptions } from './tune';
 import type { TuneResult } from './results';
 import type { Label } from './data/labels';
+import { crossValidateSearchWith, type NestedCvOptions, type NestedCvResult } from './nested';
 
 /** Default pools stop their workers after this long without work, so an idle page or process holds no threads. */
 const DEFAULT_POOL_IDLE_MS = 10_000;
@@ -16,6 +17,7 @@ export interface CreatePoolOptions extends Omit<PoolOptions, 'idleTimeoutMs'> {
 export function makeApi(platform: Platform): {
   tune<Y extends Label = number>(options: TuneOptions<Y>): Promise<TuneResult<Y>>;
   createPool(options?: CreatePoolOptions): WorkerPool;
+  crossValidateSearch<Y extends Label = number>(tuneOptions: TuneOptions<Y>, options?: NestedCvOptions): Promise<NestedCvResult>;
 } {
   let shared: WorkerPool | null = null;
   const defaultPool = (): WorkerPool => {
@@ -26,5 +28,8 @@ export function makeApi(platform: Platform): {
     // The label type only shapes what the fitted model's predict() returns (see FittedModel): one implementation.
     tune: <Y extends Label = number>(options: TuneOptions<Y>) => tuneWith(defaultPool, options as TuneOptions<Label>) as Promise<TuneResult<Y>>,
     createPool: (options = {}) => new WorkerPool(platform, options),
+    // Nested CV: one whole search per outer fold, on the caller's pool or the shared default one (see nested.ts).
+    crossValidateSearch: (tuneOptions, options) =>
+      crossValidateSearchWith((o) => tuneWith(defaultPool, o), tuneOptions as TuneOptions<Label>, options),
   };
 }

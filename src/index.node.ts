@@ -3,4 +3,4 @@ import { nodePlatform } from './platform/node';
 import { makeApi } from './api';
 
 export * from './public';
-export const { tune, createPool } = makeApi(nodePlatform);
+export const { tune, createPool, crossValidateSearch } = makeApi(nodePlatform);
