@@ -9,6 +9,7 @@ import { createStrategy, type SearchOptions } from './search/index';
 import { planSplits, type CvOptions, type SplitPlan } from './cv/index';
 import { deriveSeed } from './rng';
 import { FittedModel } from './model';
+import { tuneLoo } from './loo';
 import type { Label, LabelEncoding } from './data/labels';
 import { TrialAccumulator, makeResult, rankTrials, pickBest, type TrialResult, type TuneResult, type StopReason } from './results';
 import { packTrialBatch, unpackOutcomes } from './worker/trial-batch';
@@ -230,6 +231,8 @@ class TrialPoolTask implements PoolTask<Outcome> {
 
 /** The facade: validate -> plan tasks -> run on the pool -> aggregate -> refit. */
 export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions<Label>): Promise<TuneResult<Label>> {
+  // cv: 'loo': exact leave-one-out from one decomposition (ridge, linear-regression), on this thread (src/loo.ts).
+  if (opts && typeof opts === 'object' && opts.cv === 'loo') return tuneLoo(opts);
   const started = now();
   // ---- validate everything before any worker starts ----
   // prepareSearch asks the pool for rows it already holds only after it has validated opts.pool.
