@@ -15,7 +15,7 @@ const rel = (a: number, b: number): number => Math.abs(a - b) / Math.max(1, Math
 
 /** Literal leave-one-out: refit ridge (normal equations, Gaussian elimination) without each row. */
 function bruteLoo(X: number[][], y: number[], alpha: number, intercept: boolean): number[] {
-  const n = X.length, p = X[0].length;
+  const p = X[0].length;
   return X.map((_, out) => {
     const rows = X.filter((__, i) => i !== out), ys = y.filter((__, i) => i !== out);
     const m = rows.length;
