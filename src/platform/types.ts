@@ -20,4 +20,9 @@ export interface Platform {
   name: 'browser' | 'node';
   defaultWorkers(): number;
   spawn(options: SpawnOptions): WorkerHandle;
+  /**
+   * The kernels compiled once for the whole process, handed to every worker (each then only instantiates them, and
+   * the engine shares their compiled and tiered-up code), or undefined to let each worker compile its own copy.
+   */
+  sharedKernels?(): WebAssembly.Module | undefined;
 }
