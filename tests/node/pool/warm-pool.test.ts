@@ -34,6 +34,6 @@ describe('fast first calls: started pools and kernels compiled once', () => {
     const m = nodePlatform.sharedKernels!();
     expect(m).toBeInstanceOf(WebAssembly.Module);
     expect(nodePlatform.sharedKernels!()).toBe(m);
-    expect(WebAssembly.Module.exports(m).some((e) => e.name === 'heapBase')).toBe(true);
+    expect(WebAssembly.Module.exports(m!).some((e) => e.name === 'heapBase')).toBe(true);
   });
 });
