@@ -266,7 +266,7 @@ async function runChromium(opts, progress) {
     await page.goto(url);
     await page.waitForFunction(() => window.__bench && window.__bench.ready, null, { timeout: 60_000 });
     const info = await page.evaluate(() => window.__bench.info());
-    const out = { workloads: [], kernels: [], info: { ...info, chromium: browser.version(), executablePath, url } };
+    const out = { workloads: [], variants: [], kernels: [], info: { ...info, chromium: browser.version(), executablePath, url } };
     if (opts.kernels) {
       prefix = '[chromium]';
       const rows = await page.evaluate(
