@@ -4,7 +4,7 @@
 // (worker_threads; dist/node/index.js), plus kernel micro-benchmarks (wasm vs plain JS). `npm run bench` builds first.
 // Prints tables, writes bench/results/latest.json. Run with --help for the options.
 
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { runKernelBenches, DIST_TARGET_GFLOPS } from './lib/kernels.mjs';
 import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/report.mjs';
 import { runW9, judgeW9, w9Line } from './lib/mixture.mjs';
 import { sklearnW9, w9DataNode } from './lib/mixture-node.mjs';
+import { VARIANTS, FIRST_CALL_RATIO, sklearnSameRun, firstCallRows, firstCallTable } from './lib/first-call.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -207,7 +208,7 @@ function loadNodeDataset(name, quick) {
 
 async function runNode(opts, progress) {
   const api = await import(pathToFileURL(join(ROOT, 'dist', 'node', 'index.js')).href);
-  const out = { workloads: [], kernels: [], info: { node: process.version, models: api.listModels().map((m) => m.id) } };
+  const out = { workloads: [], variants: [], kernels: [], info: { node: process.version, models: api.listModels().map((m) => m.id) } };
   if (opts.kernels) {
     progress.set('[node] kernels: compiling');
     const rows = await runKernelBenches(wasm.bytes, {
@@ -238,6 +239,13 @@ async function runNode(opts, progress) {
         progress: (t) => progress.set(`[node] ${id} ${wl.model}: ${t}`),
       });
       out.workloads.push(judgeWorkload(row, 'node', opts));
+      for (const v of VARIANTS.filter((x) => x.base === id && available)) {
+        const vr = await runWorkload(api, id, data, {
+          workers: opts.workers, runs: opts.runs, quick: opts.quick, patch: v.patch,
+          progress: (t) => progress.set(`[node] ${v.label}: ${t}`),
+        });
+        out.variants.push({ ...vr, env: 'node' });
+      }
     }
   }
   if (opts.mixture) {
@@ -283,7 +291,7 @@ async function runChromium(opts, progress) {
     await page.goto(url);
     await page.waitForFunction(() => window.__bench && window.__bench.ready, null, { timeout: 60_000 });
     const info = await page.evaluate(() => window.__bench.info());
-    const out = { workloads: [], kernels: [], info: { ...info, chromium: browser.version(), executablePath, url } };
+    const out = { workloads: [], variants: [], kernels: [], info: { ...info, chromium: browser.version(), executablePath, url } };
     if (opts.kernels) {
       prefix = '[chromium]';
       const rows = await page.evaluate(
@@ -302,6 +310,14 @@ async function runChromium(opts, progress) {
           { id, workers: opts.workers, runs: opts.runs, quick: opts.quick },
         );
         out.workloads.push(judgeWorkload(row, 'chromium', opts));
+        for (const v of VARIANTS.filter((x) => x.base === id)) {
+          prefix = `[chromium] ${v.label}:`;
+          const vr = await page.evaluate(
+            ({ id, workers, runs, quick, patch }) => window.__bench.runWorkload(id, { workers, runs, quick, patch }),
+            { id, workers: opts.workers, runs: opts.runs, quick: opts.quick, patch: v.patch },
+          );
+          out.variants.push({ ...vr, env: 'chromium' });
+        }
       }
     }
     if (opts.pool) {
@@ -338,8 +354,13 @@ function shippedWasm() {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run "npm run build" first (npm run bench does)`);
   }
   const longest = (text) => (text.match(/AGFzbQ[A-Za-z0-9+/]+=*/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
-  const b64 = longest(readFileSync(join(ROOT, 'dist', 'node', 'node-worker.js'), 'utf8'));
-  if (!b64) throw new Error('no embedded wasm found in dist/node/node-worker.js (looked for base64 starting AGFzbQ)');
+  // The worker and the main entry share the embedded kernels (Node compiles them once per process), so the binary
+  // may sit in a shared chunk: look in the worker and its chunks.
+  const chunks = join(ROOT, 'dist', 'node', 'chunks');
+  const files = [join(ROOT, 'dist', 'node', 'node-worker.js'),
+    ...(existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.js')).map((f) => join(chunks, f)) : [])];
+  const b64 = files.map((f) => longest(readFileSync(f, 'utf8'))).reduce((a, c) => (c.length > a.length ? c : a), '');
+  if (!b64) throw new Error('no embedded wasm found in dist/node/node-worker.js or dist/node/chunks (looked for base64 starting AGFzbQ)');
   const bytes = Buffer.from(b64, 'base64');
   return {
     bytes,
@@ -415,6 +436,7 @@ async function main() {
     },
     envs: {},
     workloads: [],
+    variants: [],
     kernels: [],
     pool: {},
   };
@@ -424,6 +446,7 @@ async function main() {
       const out = env === 'node' ? await runNode(opts, progress) : await runChromium(opts, progress);
       report.envs[env] = out.info;
       report.workloads.push(...out.workloads);
+      report.variants.push(...(out.variants ?? []));
       report.kernels.push(...out.kernels);
       if (out.pool) report.pool[env] = out.pool;
       if (out.mixture) (report.mixtureRuns ??= {})[env] = out.mixture;
@@ -439,6 +462,20 @@ async function main() {
     const py = sklearnW9();
     report.mixture = Object.entries(report.mixtureRuns ?? {}).map(([env, ours]) => judgeW9(env, opts.workers, ours, py.result, py.why));
     delete report.mixtureRuns;
+  }
+  if (report.workloads.length) {
+    // scikit-learn in this same run (after ours, so neither competes with the other for the cores).
+    progress.set('scikit-learn W1-W5 (bench/python/sklearn_w1_w5.py)');
+    const sk = sklearnSameRun(opts.workloads);
+    let rows = sk.rows;
+    let note = 'scikit-learn 1.2.1 measured in this run (n_jobs=2, OMP_NUM_THREADS=1): sk 1st = its first call in a fresh process, sk warm = the same call again';
+    if (!rows) {
+      // Stored figures, flagged: they come from another run on another day.
+      rows = Object.fromEntries(WORKLOADS.map((w) => [w.id, { seconds: w.sklearn.seconds, warmSeconds: w.sklearn.seconds, score: w.sklearn.score }]));
+      note = `scikit-learn NOT run here (${sk.why}): ratios use the stored figures of WORKLOADS.md, from ANOTHER run`;
+    }
+    report.sklearnSameRun = { rows: sk.rows, why: sk.why, note };
+    report.firstCalls = firstCallRows(report.workloads, report.variants, rows);
   }
   progress.clear();
   report.meta.seconds = (now() - t0) / 1000;
@@ -456,6 +493,14 @@ async function main() {
     lines.push('run incl. pool start + wasm compile; trials/s = candidates / warm s; ratio = warm s / scikit-learn s)');
     lines.push(`target: ${report.meta.targets.workloads}; node rows are held to the same bar for comparison`);
     lines.push(workloadTable(report.workloads));
+  }
+  if (report.firstCalls?.length) {
+    lines.push('', `First calls (issue [13]; target: cold and started first calls <= ${FIRST_CALL_RATIO}x scikit-learn's first call). cold = new pool,`);
+    lines.push('started = first call on createPool({ warm: true }) after ready(), warm = median on a used pool.');
+    lines.push(report.sklearnSameRun.note);
+    lines.push(firstCallTable(report.firstCalls));
+    const misses = report.firstCalls.filter((x) => x.missesTarget);
+    if (misses.length) lines.push(`misses ${FIRST_CALL_RATIO}x: ${misses.map((x) => `${x.env} ${x.id}`).join(', ')}`);
   }
   if (report.kernels.length) {
     lines.push('', 'Kernels (median ms; wasm = the exports of the binary embedded in dist/ (what tune() runs); JS = the same');

@@ -64,16 +64,24 @@ export interface Dataset {
   name: string;
   featureNames: string[];
   X: number[][];
-  /** Class codes (classification), targets (regression). */
-  y: number[];
+  /** Class labels (classification: numbers, or the text of the CSV as it is), targets (regression). */
+  y: number[] | string[];
   task: Task;
   targetName: string;
-  /** Label of each class code (classification): the original text when the target was label-encoded. */
+  /** Display name of each class, in sortClasses order. */
   classLabels: string[];
-  /** The target held text and was encoded as 0..k-1 (sorted). */
-  labelEncoded: boolean;
+  /** The target holds text: tune() takes those labels as they are and the model predicts them back. */
+  textLabels: boolean;
   /** Columns left out of the features because they hold only text. */
   dropped: string[];
+}
+
+/** A class label as the demo passes it to tune(): a number or a CSV's text. */
+export type ClassLabel = number | string;
+
+/** Sorted distinct labels in the order the library gives its classes (numbers ascending, text by code unit). */
+export function sortClasses(values: Iterable<ClassLabel>): ClassLabel[] {
+  return [...new Set(values)].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : a < b ? -1 : a > b ? 1 : 0));
 }
 
 export class DataError extends Error {
@@ -211,24 +219,23 @@ export function toDataset(raw: RawTable, target: number, task: Task): Dataset {
         { row: bad + offset, col: target },
       );
     }
-    return { name: raw.name, featureNames: featureCols.map((j) => raw.header[j]), X, y: cells.map(Number), task, targetName, classLabels: [], labelEncoded: false, dropped };
+    return { name: raw.name, featureNames: featureCols.map((j) => raw.header[j]), X, y: cells.map(Number), task, targetName, classLabels: [], textLabels: false, dropped };
   }
-  let y: number[];
+  let y: number[] | string[];
   let classLabels: string[];
   if (numeric) {
     y = cells.map(Number);
     const codes = [...new Set(y)].sort((a, b) => a - b);
     classLabels = codes.map((c) => (raw.classNames && Number.isInteger(c) && raw.classNames[c]) || String(c));
   } else {
-    // Label encoding: sorted distinct texts become 0, 1, 2, ...
-    classLabels = [...new Set(cells)].sort((a, b) => a.localeCompare(b));
-    const code = new Map(classLabels.map((l, i) => [l, i]));
-    y = cells.map((c) => code.get(c)!);
+    // Text labels go to tune() as they are (the library encodes them and its model predicts them back).
+    y = cells;
+    classLabels = sortClasses(cells) as string[];
   }
   if (classLabels.length < 2) {
     throw new DataError(`The target "${targetName}" has a single class (${classLabels[0]}); a classifier needs at least two.`);
   }
-  return { name: raw.name, featureNames: featureCols.map((j) => raw.header[j]), X, y, task, targetName, classLabels, labelEncoded: !numeric, dropped };
+  return { name: raw.name, featureNames: featureCols.map((j) => raw.header[j]), X, y, task, targetName, classLabels, textLabels: !numeric, dropped };
 }
 
 /** scikit-learn's make_moons: two interleaving half circles with Gaussian noise (seeded, so always the same). */

@@ -47,7 +47,7 @@ export interface Context {
   featureNames: string[];
   /** Label of each class code, and the codes in the same order. */
   classLabels: string[];
-  classCodes: number[];
+  classCodes: (number | string)[];
   nRows: number;
 }
 
@@ -87,7 +87,7 @@ export function renderHyperparameters(
 }
 
 /** Learned parameters, each shown in the shape it has. */
-export function renderParameters(container: HTMLElement, model: FittedModel, ctx: Context): void {
+export function renderParameters(container: HTMLElement, model: FittedModel<number | string>, ctx: Context): void {
   const params = model.parameters;
   const cols = typeof params.cols === 'number' ? params.cols : ctx.featureNames.length;
   const featureName = (j: number): string => ctx.featureNames[j] ?? `x${j}`;
@@ -102,7 +102,7 @@ export function renderParameters(container: HTMLElement, model: FittedModel, ctx
       const tr = el('tr');
       const th = el('th', undefined, name);
       th.scope = 'row';
-      const td = el('td', 'mono', typeof value === 'number' ? fmtNum(value) : fmtValue(value));
+      const td = el('td', 'mono', typeof value === 'number' ? fmtNum(value) : Array.isArray(value) ? value.join(', ') : fmtValue(value));
       const how = el('td', 'how', MEANING[name] ?? '');
       tr.append(th, td, how);
       scalarBody.append(tr);
@@ -136,8 +136,10 @@ export function renderParameters(container: HTMLElement, model: FittedModel, ctx
 
 function rowLabel(name: string, k: number, ctx: Context, classes: unknown): (i: number) => string {
   if (/centr/i.test(name)) return (i) => `cluster ${i}`;
-  if (classes instanceof Float64Array && classes.length === k) {
-    return (i) => ctx.classLabels[ctx.classCodes.indexOf(classes[i])] ?? fmtNum(classes[i]);
+  if ((classes instanceof Float64Array || Array.isArray(classes)) && classes.length === k) {
+    // Numeric classes or the text labels of y (the fitted model lists those as they were given).
+    const c = classes as ArrayLike<number | string>;
+    return (i) => ctx.classLabels[ctx.classCodes.indexOf(c[i])] ?? String(c[i]);
   }
   return (i) => `row ${i}`;
 }

@@ -19,7 +19,7 @@ import {
   type Value,
   type HyperparameterSchema,
 } from '../src/index';
-import { DATASETS, DataError, MAX_CSV_BYTES, guessTask, loadBuiltin, readCsvFile, toDataset, type Dataset, type RawTable, type Task } from './datasets';
+import { DATASETS, DataError, MAX_CSV_BYTES, guessTask, loadBuiltin, readCsvFile, toDataset, type Dataset, type RawTable, type Task, type ClassLabel, sortClasses } from './datasets';
 import { defaultRanges, fmtNum, gridSize, parseRange, splitList, toCode } from './space-syntax';
 import { metricsFor, direction, greaterIsBetter, metricInfo, preferredMetric } from './metrics';
 import { HistoryChart, ParamChart, HeatmapChart, MapChart, fmtValue, type ParamAxis } from './charts';
@@ -107,7 +107,7 @@ let controller: AbortController | null = null;
 let mapController: AbortController | null = null;
 /** Trials in completion order (the history), and the final result of the last finished search. */
 let completed: TrialResult[] = [];
-let result: TuneResult | null = null;
+let result: TuneResult<ClassLabel> | null = null;
 
 /** What one search was run with: the results panels describe this, not whatever the form shows now. */
 interface RunSetup {
@@ -229,18 +229,17 @@ function summarize(d: Dataset): Node[] {
   const strong = (t: string): HTMLElement => h('strong', undefined, t);
   parts.push(strong(`${d.X.length} rows × ${d.featureNames.length} feature${d.featureNames.length === 1 ? '' : 's'}`), document.createTextNode(`, target “${d.targetName}”: `));
   if (d.task === 'classification') {
-    const counts = new Map<number, number>();
+    const counts = new Map<ClassLabel, number>();
     for (const v of d.y) counts.set(v, (counts.get(v) ?? 0) + 1);
-    const codes = [...counts.keys()].sort((a, b) => a - b);
+    const codes = sortClasses(counts.keys());
     const shown = codes.slice(0, 6).map((c, i) => `${d.classLabels[i]} (${counts.get(c)})`).join(', ');
     parts.push(document.createTextNode(`${codes.length} classes: ${shown}${codes.length > 6 ? ', …' : ''}.`));
-    if (d.labelEncoded) {
-      const enc = d.classLabels.slice(0, 6).map((l, i) => `${l} → ${i}`).join(', ');
-      parts.push(h('span', 'note', ` The target holds text, so it was label-encoded: ${enc}${d.classLabels.length > 6 ? ', …' : ''}.`));
+    if (d.textLabels) {
+      parts.push(h('span', 'note', ' The target holds text: tune() takes these labels as they are, and the model predicts them back.'));
     }
   } else {
-    const lo = Math.min(...d.y);
-    const hi = Math.max(...d.y);
+    const lo = Math.min(...(d.y as number[]));
+    const hi = Math.max(...(d.y as number[]));
     parts.push(document.createTextNode(`a number from ${fmtNum(lo)} to ${fmtNum(hi)}.`));
   }
   if (d.dropped.length > 0) {
@@ -611,7 +610,7 @@ async function run(): Promise<void> {
   renderLive();
   renderTrials();
   try {
-    const res = await tune({
+    const res = await tune<ClassLabel>({
       model: m.id as ModelId,
       data: { X: data.X, y },
       space,
@@ -899,7 +898,7 @@ function renderTrials(): void {
 
 // ---------- best model ----------
 
-function renderBest(res: TuneResult): void {
+function renderBest(res: TuneResult<ClassLabel>): void {
   const s = setup!;
   if (!res.best || !res.model) {
     els.bestPanel.hidden = true;
@@ -916,7 +915,7 @@ function renderBest(res: TuneResult): void {
     h('strong', undefined, fmtNum(res.best.score)),
     document.createTextNode(`${res.cv && res.cv.folds > 1 ? ` ± ${fmtNum(std)} over the folds` : ''}, rank 1 of ${res.trials.length}.`),
   );
-  const classCodes = [...new Set(s.data.y)].sort((a, b) => a - b);
+  const classCodes = sortClasses(s.data.y);
   renderParameters(els.bestParams, res.model, {
     featureNames: s.data.featureNames,
     classLabels: s.data.classLabels,
@@ -971,7 +970,7 @@ async function drawMap(refill = true): Promise<void> {
   els.mapPanel.dataset.state = 'busy';
   const X2 = s.data.X.map((r) => [r[xi], r[yi]]);
   const yFor = s.supervised || s.data.task === 'classification' ? s.data.y : null;
-  let model: FittedModel;
+  let model: FittedModel<ClassLabel>;
   let note: string;
   try {
     if (names.length === 2 && xi === 0 && yi === 1) {
@@ -980,7 +979,7 @@ async function drawMap(refill = true): Promise<void> {
     } else {
       els.mapNote.textContent = `Refitting the chosen hyperparameters on ${names[xi]} and ${names[yi]}…`;
       // The real model lives in all the features; to draw it, train the same hyperparameters on just these two.
-      const two = await tune({
+      const two = await tune<ClassLabel>({
         model: s.model.id,
         data: { X: X2, y: yFor ?? undefined },
         space: { ...res.best.params },
@@ -1006,7 +1005,7 @@ async function drawMap(refill = true): Promise<void> {
       xName: names[xi],
       yName: names[yi],
       classLabels: s.data.classLabels,
-      classCodes: [...new Set(s.data.y)].sort((a, b) => a - b),
+      classCodes: sortClasses(s.data.y),
     });
     charts.map?.destroy();
     charts.map = new MapChart(els.mapChart, picture);
@@ -1048,7 +1047,7 @@ function clearExports(): void {
   }
 }
 
-function setExports(res: TuneResult): void {
+function setExports(res: TuneResult<ClassLabel>): void {
   clearExports();
   const s = setup!;
   const base = `hyperwasm-${s.datasetId}-${s.model.id}`;

@@ -4,6 +4,7 @@
  * Prediction runs on the main thread from the learned parameters (FittedModel.predict is plain TypeScript).
  */
 import type { FittedModel } from '../src/index';
+import type { ClassLabel } from './datasets';
 import { PALETTE, hexToRgb, viridis, type MapPicture } from './charts';
 import { fmtNum } from './space-syntax';
 
@@ -15,16 +16,16 @@ export interface LegendItem {
 }
 
 export interface MapInput {
-  model: FittedModel;
+  model: FittedModel<ClassLabel>;
   /** The rows, two columns. */
   X: number[][];
-  y: number[] | null;
+  y: number[] | string[] | null;
   xName: string;
   yName: string;
   /** Label of each class code (classification). */
   classLabels: string[];
-  /** Sorted distinct class codes, aligned with classLabels. */
-  classCodes: number[];
+  /** Sorted distinct class labels (as y holds them), aligned with classLabels. */
+  classCodes: ClassLabel[];
 }
 
 const mix = (rgb: [number, number, number], amount: number): string => {
@@ -55,7 +56,7 @@ export function paintModel(input: MapInput): { picture: MapPicture; legend: Lege
       grid[o + 1] = yy;
     }
   }
-  const pred = model.predict({ values: grid, rows: G * G, cols: 2 });
+  const predicted = model.predict({ values: grid, rows: G * G, cols: 2 });
   const image = document.createElement('canvas');
   image.width = G;
   image.height = G;
@@ -72,6 +73,9 @@ export function paintModel(input: MapInput): { picture: MapPicture; legend: Lege
   const centres: MapPicture['centres'] = [];
 
   if (model.kind === 'regressor') {
+    // Regression targets and predictions are numbers (string targets are refused by tune()).
+    const pred = predicted as Float64Array;
+    const y = input.y as number[] | null;
     let lo = Infinity, hi = -Infinity;
     for (const v of y ?? []) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     for (const v of pred) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
@@ -80,8 +84,9 @@ export function paintModel(input: MapInput): { picture: MapPicture; legend: Lege
     X.forEach(([a, b], i) => points.push({ x: a, y: b, color: mix(viridis(t(y![i])), 1) }));
     legend.push({ label: `${fmtNum(lo)} (low)`, ramp: true }, { label: `${fmtNum(hi)} (high)` });
   } else if (model.kind === 'classifier') {
+    const pred = predicted;
     const index = new Map(input.classCodes.map((c, i) => [c, i]));
-    const colorOf = (code: number): [number, number, number] => hexToRgb(PALETTE[(index.get(code) ?? 0) % PALETTE.length]);
+    const colorOf = (code: ClassLabel): [number, number, number] => hexToRgb(PALETTE[(index.get(code) ?? 0) % PALETTE.length]);
     let proba: Float64Array | null = null;
     try {
       proba = model.predictProba({ values: grid, rows: G * G, cols: 2 });
@@ -102,7 +107,8 @@ export function paintModel(input: MapInput): { picture: MapPicture; legend: Lege
     X.forEach(([a, b], i) => points.push({ x: a, y: b, color: mix(colorOf(y![i]), 1) }));
     input.classCodes.forEach((c, i) => legend.push({ label: input.classLabels[i] ?? String(c), color: PALETTE[i % PALETTE.length] }));
   } else {
-    const own = model.predict(X.map((r) => r.slice()));
+    const pred = predicted as Float64Array;
+    const own = model.predict(X.map((r) => r.slice())) as Float64Array;
     const colorOf = (id: number): [number, number, number] => hexToRgb(PALETTE[Math.abs(Math.round(id)) % PALETTE.length]);
     for (let i = 0; i < G * G; i++) put(i, colorOf(pred[i]), 0.4);
     X.forEach(([a, b], i) => points.push({ x: a, y: b, color: mix(colorOf(own[i]), 1) }));

@@ -3,5 +3,5 @@ import { nodePlatform } from './platform/node';
 import { makeApi } from './api';
 
 export * from './public';
-export const { tune, createPool, optimize } = makeApi(nodePlatform);
+export const { tune, createPool, optimize, crossValidateSearch } = makeApi(nodePlatform);
 export { runCli } from './cli/run';

@@ -6,4 +6,4 @@ import { browserPlatform } from './platform/browser';
 import { makeApi } from './api';
 
 export * from './public';
-export const { tune, createPool, optimize } = makeApi(browserPlatform);
+export const { tune, createPool, optimize, crossValidateSearch } = makeApi(browserPlatform);

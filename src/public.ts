@@ -25,8 +25,11 @@ export type {
   TuneResult, TrialResult, BestTrial, MetricSummary, StopReason, TuneResultJSON, TrialResultJSON, MetricSummaryJSON, JsonNumber,
 } from './results';
 export { FittedModel } from './model';
+export type { Predictions, LearnedParameters } from './model';
+export type { Label } from './data/labels';
 export type { WorkerPool } from './pool/pool';
 export type { CreatePoolOptions } from './api';
+export type { NestedCvOptions, NestedCvResult } from './nested';
 export type { DataInput, FeatureInput } from './data/normalize';
 export { listModels } from './estimators/registry';
 export type { ModelInfo } from './estimators/registry';

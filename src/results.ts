@@ -1,3 +1,4 @@
+import type { Label } from './data/labels';
 import type { Params } from './types';
 import type { FittedModel } from './model';
 import { getMetric } from './metrics/index';
@@ -62,7 +63,8 @@ export interface BestTrial {
   metrics: Record<string, MetricSummary>;
 }
 
-export interface TuneResult {
+/** `Y`: the type of the labels in data.y (see TuneOptions); result.model.predict gives back the same type. */
+export interface TuneResult<Y extends Label = number> {
   /** The rank-1 trial with the lowest index, or null when no trial succeeded. */
   best: BestTrial | null;
   /**
@@ -74,7 +76,7 @@ export interface TuneResult {
   scoring: string[];
   stoppedBecause: StopReason;
   /** Refit on all rows with the best hyperparameters (null with refit: false or when every trial failed). */
-  model: FittedModel | null;
+  model: FittedModel<Y> | null;
   /** The split that scored the trials (folds per repeat, repeats); null with cv: false. */
   cv: { description: string; folds: number; repeats: number } | null;
   elapsedMs: number;

@@ -16,6 +16,8 @@ import type { SpaceSpec } from './space/index';
 import type { SearchOptions } from './search/index';
 import type { CvOptions } from './cv/index';
 import { FittedModel } from './model';
+import { tuneLoo } from './loo';
+import type { Label } from './data/labels';
 import { makeResult, rankTrials, pickBest, type TrialResult, type TuneResult, type StopReason } from './results';
 import { packTrialBatch, unpackOutcomes } from './worker/trial-batch';
 import { prepareSearch, type PreparedSearch } from './runner/prepare';
@@ -32,10 +34,11 @@ import { ProgressReporter, type ProgressEvent } from './runner/progress';
 export { prepareSearch, MAX_CANDIDATES, type PreparedSearch, type RowsSource } from './runner/prepare';
 export type { ProgressEvent } from './runner/progress';
 
-export interface TuneOptions {
+/** `Y`: the type of data.y's labels (numbers, strings or booleans); the fitted model predicts the same type. */
+export interface TuneOptions<Y extends Label = number> {
   /** The model to tune; optional when every sub-space of `space` sets `model`. */
   model?: ModelId;
-  data: DataInput;
+  data: DataInput<Y>;
   space: SpaceSpec;
   /** Default { strategy: 'grid' }. */
   search?: SearchOptions;
@@ -92,7 +95,9 @@ export interface TuneOptions {
 const now = (): number => performance.now();
 
 /** The facade: validate -> plan tasks -> run the search loop on the pool -> aggregate -> refit. */
-export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions, opener: StorageOpener = noOpener): Promise<TuneResult> {
+export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions<Label>, opener: StorageOpener = noOpener): Promise<TuneResult<Label>> {
+  // cv: 'loo': exact leave-one-out from one decomposition (ridge, linear-regression), on this thread (src/loo.ts).
+  if (opts && typeof opts === 'object' && opts.cv === 'loo') return tuneLoo(opts);
   const started = now();
   // prepareSearch asks the pool for rows it already holds only after it has validated opts.pool.
   let chosen: WorkerPool | null = null;
@@ -138,7 +143,7 @@ class PoolSearch {
 
   constructor(
     private readonly prep: PreparedSearch,
-    private readonly opts: TuneOptions,
+    private readonly opts: TuneOptions<Label>,
     private readonly pool: WorkerPool,
     private readonly started: number,
     private readonly recorder: StudyRecorder | null = null,
@@ -350,7 +355,7 @@ class PoolSearch {
       if (this.refitError) throw new TuneError('REFIT_FAILED', `Refitting the best candidate on all rows failed: ${this.refitError.message}`);
       const out = this.refitOutcome;
       const chosen = this.refitFor;
-      if (out && chosen) model = new FittedModel(chosen.def, chosen.hp, out.learned, out.scaler, out.fitMs);
+      if (out && chosen) model = new FittedModel(chosen.def, chosen.hp, out.learned, out.scaler, out.fitMs, prep.labels);
     }
     const loopReason = prep.loop.stopReason;
     // Only the budget leaves proposed candidates unfinished ('raise' and aborts reject instead).

@@ -408,12 +408,22 @@ export function validateDataForModels(models: EstimatorDef[], data: NormalizedDa
     throw new TuneError('DATA_MISSING_Y', `${models[0].id} is a ${kind} and needs targets: pass data.y with one value per row.`);
   }
   if (data.y) for (const m of models) m.checkTargets?.(data.y);
+  if (kind === 'regressor' && data.labels) {
+    const sample = data.labels.classes.slice(0, 3).map((c) => JSON.stringify(c)).join(', ');
+    throw new TuneError(
+      'TARGETS_NOT_NUMERIC',
+      `${models[0].id} is a regressor and needs numeric targets, but data.y holds ${typeof data.labels.classes[0]}s ` +
+        `(${sample}${data.labels.classes.length > 3 ? ', ...' : ''}). Convert the targets to numbers (e.g. Number(v) or ` +
+        'parseFloat for numbers read from a CSV), or tune a classifier if they are class labels.',
+      { model: models[0].id },
+    );
+  }
   if (kind === 'classifier' && data.y) {
     const first = data.y[0];
     if (data.y.every((v) => v === first)) {
       throw new TuneError(
         'SINGLE_CLASS',
-        `data.y has a single class (${first}); a classifier needs at least two classes to learn from. ` +
+        `data.y has a single class (${data.labels ? JSON.stringify(data.labels.classes[first]) : first}); a classifier needs at least two classes to learn from. ` +
           'Add rows of another class, or check that y holds the labels.',
       );
     }

@@ -17,7 +17,7 @@ function median(xs) {
  * (already subsampled in quick mode). progress(text): optional, called at most every 200 ms.
  * Returns a plain (structured-clonable) record; never throws.
  */
-export async function runWorkload(api, id, data, { workers, runs, quick, progress = () => {} }) {
+export async function runWorkload(api, id, data, { workers, runs, quick, progress = () => {}, patch = null, firstCall = true }) {
   const wl = WORKLOADS.find((w) => w.id === id);
   if (!wl) return { id, status: 'error', error: `unknown workload ${id}` };
   const base = {
@@ -33,12 +33,14 @@ export async function runWorkload(api, id, data, { workers, runs, quick, progres
   if (!models.includes(wl.model)) return { ...base, status: 'unavailable', reason: 'model not available yet' };
 
   const pool = api.createPool({ workers });
-  const runOne = async (label) => {
+  // `patch`: tune() options laid over the workload's (the specialised variants: { warmStart: true }, { cv: 'loo' }).
+  const runOne = async (label, on = pool) => {
     let last = 0;
     const t0 = now();
     const result = await api.tune({
       ...wl.options(api, data, quick),
-      pool,
+      ...(patch ?? {}),
+      pool: on,
       workers,
       onProgress(ev) {
         const t = now();
@@ -55,6 +57,18 @@ export async function runWorkload(api, id, data, { workers, runs, quick, progres
     const cold = await runOne('cold run');
     const warm = [];
     for (let r = 0; r < runs; r++) warm.push(await runOne(`warm run ${r + 1}/${runs}`));
+    // The first call on a pool started ahead (createPool({ warm: true }) + ready(): workers spawned, kernels compiled)
+    // but never used: what an app that creates its pool at start-up sees on its first search.
+    let firstSeconds = null;
+    if (firstCall) {
+      const started = api.createPool({ workers, warm: true });
+      try {
+        if (typeof started.ready === 'function') await started.ready();
+        firstSeconds = (await runOne('first call on a started pool', started)).wall;
+      } finally {
+        started.dispose();
+      }
+    }
     const ref = warm.length ? warm[0].result : cold.result;
     const best = ref.best;
     const failed = ref.trials.filter((t) => t.status !== 'ok');
@@ -68,7 +82,9 @@ export async function runWorkload(api, id, data, { workers, runs, quick, progres
       candidates: ref.trials.length,
       failedTrials: failed.length,
       firstError: failed.length ? failed[0].error : null,
+      variant: patch ? JSON.stringify(patch) : null,
       coldSeconds: cold.wall,
+      firstSeconds,
       wallSeconds,
       wallRuns: warm.map((w) => w.wall),
       warmRuns: warm.length,

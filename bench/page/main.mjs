@@ -86,12 +86,12 @@ window.__bench = {
     models: hyperwasm.listModels().map((m) => m.id),
   }),
   decoding: () => ({ ...decoding }),
-  async runWorkload(id, { workers, runs, quick }) {
+  async runWorkload(id, { workers, runs, quick, patch = null }) {
     const wl = WORKLOADS.find((w) => w.id === id);
     const models = hyperwasm.listModels().map((m) => m.id);
     // Do not fetch a dataset for a model that is not there.
     const data = wl && models.includes(wl.model) ? await dataset(wl.dataset, quick) : null;
-    return runWorkload(hyperwasm, id, data, { workers, runs, quick, progress });
+    return runWorkload(hyperwasm, id, data, { workers, runs, quick, progress, patch });
   },
   async runW9({ workers, runs }) {
     return runW9(hyperwasm, firstRows(await dataset('synth_blobs_50k', false)), { workers, runs, progress: (t) => progress(`W9: ${t}`) });

@@ -25,6 +25,8 @@ export interface SplitPlan {
 
 export type CvOptions =
   | false
+  /** Exact leave-one-out for ridge and linear-regression (one decomposition, every alpha from it; see src/loo.ts). */
+  | 'loo'
   | { folds?: number; shuffle?: boolean; seed?: number; stratify?: boolean; repeats?: number }
   | { holdout: number; shuffle?: boolean; seed?: number; stratify?: boolean }
   | { foldIds: ArrayLike<number> };

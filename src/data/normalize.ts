@@ -1,18 +1,26 @@
 import { TuneError, unknownNameError } from '../errors';
 import type { Matrix } from '../types';
+import { encodeLabels, type Label, type LabelEncoding } from './labels';
 
 /** What users may pass as features: rows of numbers, or a dense row-major block. */
 export type FeatureInput = ArrayLike<ArrayLike<number>> | { values: ArrayLike<number>; rows: number; cols: number };
 
-export interface DataInput {
+export interface DataInput<Y extends Label = Label> {
   X: FeatureInput;
-  /** Labels (classification), targets (regression), or ground-truth clusters (optional for kmeans). */
-  y?: ArrayLike<number> | null;
+  /**
+   * Labels (classification: numbers, strings or booleans), targets (regression: numbers), or ground-truth clusters
+   * (optional for kmeans). String and boolean labels are encoded to class indices in sorted order and given back
+   * as they were by the fitted model (predict, parameters.classes).
+   */
+  y?: ArrayLike<Y> | null;
 }
 
 export interface NormalizedData {
   X: Matrix;
+  /** Numbers as given, or the class indices of string/boolean labels (see `labels`). */
   y: Float64Array | null;
+  /** Set when y held strings or booleans: the labels that y's class indices stand for. */
+  labels: LabelEncoding | null;
 }
 
 const DATA_KEYS = ['X', 'y'] as const;
@@ -51,6 +59,7 @@ export function normalizeData(data: DataInput | undefined, knownX?: Matrix): Nor
   }
   const X = knownX ?? toMatrix(data.X);
   let y: Float64Array | null = null;
+  let labels: LabelEncoding | null = null;
   if (data.y != null) {
     if (typeof data.y !== 'object' || typeof (data.y as ArrayLike<number>).length !== 'number') {
       throw new TuneError('DATA_SHAPE', `data.y must be an array of numbers, got ${describe(data.y)}.`);
@@ -62,14 +71,20 @@ export function normalizeData(data: DataInput | undefined, knownX?: Matrix): Nor
         { yLength: data.y.length, rows: X.rows },
       );
     }
-    y = new Float64Array(X.rows);
-    for (let i = 0; i < X.rows; i++) {
-      const v = data.y[i];
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw notNumeric(`data.y[${i}]`, v);
-      y[i] = v;
+    const encoded = encodeLabels(data.y);
+    if (encoded) {
+      y = encoded.codes;
+      labels = encoded.encoding;
+    } else {
+      y = new Float64Array(X.rows);
+      for (let i = 0; i < X.rows; i++) {
+        const v = data.y[i];
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw notNumeric(`data.y[${i}]`, v);
+        y[i] = v;
+      }
     }
   }
-  return { X, y };
+  return { X, y, labels };
 }
 
 function toMatrix(X: FeatureInput): Matrix {

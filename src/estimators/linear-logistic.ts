@@ -186,12 +186,14 @@ class Problem {
 /** Fits the model; targets are 0/1 labels (K = 1) or class indices (K >= 3). */
 export function fitLogistic(
   ctx: TrainContext, train: FoldSide, targets: Float64Array | Int32Array, K: number, s: LogisticSettings,
+  /** Starting point [W (K x cols), b (K)] (a warm-started path's previous solution); zeros when absent. */
+  start: Float64Array | null = null,
 ): LogisticFit {
   const { arena } = ctx.kernels;
   const mark = arena.mark();
   try {
     const problem = new Problem(ctx, train, targets, K, s);
-    return s.l1 > 0 ? proximalNewton(ctx, problem) : newtonCg(problem);
+    return s.l1 > 0 ? proximalNewton(ctx, problem, start) : newtonCg(problem, start);
   } finally {
     arena.release(mark);
   }
@@ -212,9 +214,14 @@ function requireFinite(value: number, what: string): void {
 }
 
 /** Truncated Newton for the smooth objective (penalty 'l2', 'none', or elastic net with l1Ratio = 0). */
-function newtonCg(problem: Problem): LogisticFit {
+/** The optimiser's first iterate: the given start when it has the problem's size, else zeros. */
+function startingPoint(size: number, start: Float64Array | null): Float64Array {
+  return start && start.length === size ? start.slice() : new Float64Array(size);
+}
+
+function newtonCg(problem: Problem, start: Float64Array | null): LogisticFit {
   const { size, s } = problem;
-  const theta = new Float64Array(size);
+  const theta = startingPoint(size, start);
   const trial = new Float64Array(size);
   const g = new Float64Array(size);
   const gTrial = new Float64Array(size);
@@ -353,7 +360,7 @@ function optimalityViolation(theta: Float64Array, g: Float64Array, nW: number, l
  * quadratic model by coordinate descent in wasm, and backtracks on the true objective. Parameters are ordered per class
  * inside this function ([W_0, b_0, W_1, b_1, ...]) so that each class's block is contiguous.
  */
-function proximalNewton(ctx: TrainContext, problem: Problem): LogisticFit {
+function proximalNewton(ctx: TrainContext, problem: Problem, start: Float64Array | null): LogisticFit {
   const { K, cols, rows, size, s } = problem;
   const wasm = problem.kernels;
   const { arena } = ctx.kernels;
@@ -384,7 +391,7 @@ function proximalNewton(ctx: TrainContext, problem: Problem): LogisticFit {
   }
   for (let q = 0; q < size; q++) l1Ord[order[q]] = q < nW ? s.l1 : 0;
 
-  const theta = new Float64Array(size);
+  const theta = startingPoint(size, start);
   const trial = new Float64Array(size);
   const g = new Float64Array(size);
   const gTrial = new Float64Array(size);

@@ -38,6 +38,12 @@ export function logisticSettings(params: Params): LogisticSettings {
   return { l1, l2, fitIntercept: bool(params, 'fitIntercept', true), maxIter: num(params, 'maxIter', 100), tol: num(params, 'tol', 1e-4) };
 }
 
+/** What a warm-started C path hands to its next fit. */
+interface LogisticWarm {
+  shape: string;
+  theta: Float64Array;
+}
+
 interface FittedClasses {
   fit: LogisticFit;
   /** Labels the model was trained on (the classes present in the training rows), sorted. */
@@ -69,7 +75,17 @@ function fitOnTrain(ctx: TrainContext, train: FoldSide, params: Params): FittedC
   columns.forEach((c, j) => (remap[c] = j));
   const K = columns.length === 2 ? 1 : columns.length;
   const t = K === 1 ? Float64Array.from(idx, (c) => remap[c]) : Int32Array.from(idx, (c) => remap[c]);
-  const fit = fitLogistic(ctx, train, t, K, settings);
+  // Along a warm-started C path (tune({ warmStart: true })), start from the previous C's solution on this fold when
+  // it solved the same problem shape (same present classes, columns and centring); otherwise from zero.
+  const shape = `${train.cols}:${train.rows}:${settings.fitIntercept}:${columns.join(',')}`;
+  const prev = ctx.warm?.value as LogisticWarm | null | undefined;
+  const fit = fitLogistic(ctx, train, t, K, settings, prev && prev.shape === shape ? prev.theta : null);
+  if (ctx.warm) {
+    const theta = new Float64Array(fit.coef.length + fit.intercept.length);
+    theta.set(fit.coef);
+    theta.set(fit.intercept, fit.coef.length);
+    ctx.warm.value = { shape, theta } satisfies LogisticWarm;
+  }
   return { fit, classes: Float64Array.from(columns, (c) => all[c]), columns };
 }
 
@@ -147,6 +163,15 @@ export const logisticRegression: EstimatorDef = {
     fitIntercept: FIT_INTERCEPT_SCHEMA,
   },
   defaultMetric: 'accuracy',
+  // A path over C as LogisticRegressionCV fits its Cs: strongest penalty (smallest C) first, each fit starting from
+  // the previous C's solution on the same fold. Off unless tune({ warmStart: true }).
+  warmPath: {
+    key: (params) => {
+      const { C: _C, ...rest } = params;
+      return JSON.stringify(Object.keys(rest).sort().map((k) => [k, rest[k]]));
+    },
+    order: (params) => num(params, 'C', 1),
+  },
   trainer: {
     evaluate(ctx, train, test, params) {
       const { fit, classes, columns } = fitOnTrain(ctx, train, params);

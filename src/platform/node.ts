@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { WASM_BASE64 } from '../worker/wasm-binary.gen';
 import type { Platform, WorkerHandle } from './types';
 
 const WORKER_FILE = 'node-worker.js';
@@ -63,10 +64,16 @@ function startWorker(url: URL | string): Worker {
   }
 }
 
+/** The embedded kernels, compiled once per process on first use (synchronous compiles are allowed in Node). */
+let sharedModule: WebAssembly.Module | undefined;
+
 export const nodePlatform: Platform = {
   // Loaded on first use: the file and Redis backends (and ioredis) stay out of searches that keep no study.
   openStorage: async (url) => (await import('../storage/open')).openJournalStorage(url),
   name: 'node',
+  // A worker's first search otherwise starts by compiling its own copy (~9 ms each here, more on a busy host, while
+  // the workers compete for the same cores); the main thread compiles while the workers boot.
+  sharedKernels: () => (sharedModule ??= new WebAssembly.Module(Buffer.from(WASM_BASE64, 'base64'))),
   defaultWorkers: () => Math.max(1, availableParallelism()),
   spawn(options): WorkerHandle {
     const worker = startWorker(options.workerUrl ?? workerPath());

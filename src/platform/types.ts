@@ -22,4 +22,9 @@ export interface Platform {
   spawn(options: SpawnOptions): WorkerHandle;
   /** Opens a study storage URL (a journal file, redis://): Node only; absent in browsers. */
   openStorage?(url: string): Promise<import('../storage/storage').JournalStorage>;
+  /**
+   * The kernels compiled once for the whole process, handed to every worker (each then only instantiates them, and
+   * the engine shares their compiled and tiered-up code), or undefined to let each worker compile its own copy.
+   */
+  sharedKernels?(): WebAssembly.Module | undefined;
 }

@@ -58,6 +58,11 @@ export interface PoolOptions extends SpawnOptions {
   idleTimeoutMs?: number;
   /** Wasm module or bytes to use instead of the embedded kernels. */
   wasm?: WebAssembly.Module | ArrayBuffer | Uint8Array;
+  /**
+   * Start every worker now (spawned, kernels compiled) instead of at the first search, so the first tune() on this
+   * pool does not pay for it. `await pool.ready()` waits until they are up. Default false (workers start on demand).
+   */
+  warm?: boolean;
 }
 
 /** wasm32 addresses at most 4 GiB (65536 pages of 64 KiB). */
@@ -121,6 +126,8 @@ interface Slot {
   api: WorkerRemote;
   /** Every call to the worker is raced against its death, so a dead worker never hangs a promise. */
   death: DeathWatch;
+  /** Settles when the worker has answered init (kernels compiled and instantiated), or died. */
+  ready: Promise<void>;
   alive: boolean;
   busy: boolean;
   datasets: Set<string>;
@@ -184,6 +191,21 @@ export class WorkerPool {
     }
     this.size = w === 'auto' ? platform.defaultWorkers() : w;
     this.slots = new Array<Slot | null>(this.size).fill(null);
+    if (options.warm) {
+      for (let i = 0; i < this.size; i++) this.spawn(i);
+      this.maybeIdle();
+    }
+  }
+
+  /**
+   * Starts any worker not running yet and resolves once every one has its kernels ready: call it (or create the pool
+   * with warm: true) while the page or process has time, so the first search starts at full speed.
+   */
+  async ready(): Promise<void> {
+    if (this.disposed) throw new TuneError('POOL_DISPOSED', 'This pool was disposed; create a new one.');
+    const slots = this.slots.map((s, i) => (s && s.alive ? s : this.spawn(i)));
+    await Promise.all(slots.map((s) => s.ready));
+    this.maybeIdle();
   }
 
   /** Workers currently alive (spawned lazily, on demand). */
@@ -400,16 +422,19 @@ export class WorkerPool {
     const handle = this.platform.spawn({ workerUrl: this.options.workerUrl });
     const death = new DeathWatch();
     const api = Comlink.wrap<WorkerApi>(handle.endpoint);
-    const slot: Slot = { handle, api, death, alive: true, busy: false, datasets: new Set(), rows: new Set(), affinity: null, job: null };
+    const slot: Slot = {
+      handle, api, death, ready: Promise.resolve(), alive: true, busy: false, datasets: new Set(), rows: new Set(), affinity: null, job: null,
+    };
     handle.onExit((reason) => {
       slot.alive = false;
       death.kill(reason);
       if (this.slots[i] === slot) this.slots[i] = null;
     });
     this.slots[i] = slot;
-    const wasm = this.options.wasm;
+    // The caller's kernels, else the platform's compiled-once module (Node), else each worker compiles the embedded ones.
+    const wasm = this.options.wasm ?? this.platform.sharedKernels?.();
     // init is the first message; calls queue behind it in order on the worker side.
-    void death.race(api.init(wasm)).catch(() => undefined);
+    slot.ready = death.race(api.init(wasm)).then(() => undefined, () => undefined);
     return slot;
   }
 

@@ -42,6 +42,7 @@ import { validateCandidate, withDefaults } from '../validate';
 import type { CandidateContext, ResolvedModels } from '../validate';
 import type { PreparedSearch } from './prepare';
 import type { TuneOptions } from '../tune';
+import type { Label } from '../data/labels';
 import { TaskPlanner, type Outcome } from './trial-tasks';
 import { ProgressReporter } from './progress';
 import { trialImportance } from '../study/importance';
@@ -200,7 +201,7 @@ export class BudgetedPoolSearch {
   constructor(
     private readonly prep: PreparedSearch,
     private readonly budget: BudgetPlan,
-    private readonly opts: TuneOptions,
+    private readonly opts: TuneOptions<Label>,
     private readonly pool: WorkerPool,
     private readonly started: number,
   ) {
@@ -363,7 +364,7 @@ export class BudgetedPoolSearch {
     if (this.prep.settings.refit && best) {
       if (this.refitError) throw new TuneError('REFIT_FAILED', `Refitting the best candidate on all rows failed: ${this.refitError.message}`);
       if (this.refitOutcome && this.refitFor) {
-        model = new FittedModel(this.refitFor.def, this.refitFor.hp, this.refitOutcome.learned, this.refitOutcome.scaler, this.refitOutcome.fitMs);
+        model = new FittedModel(this.refitFor.def, this.refitFor.hp, this.refitOutcome.learned, this.refitOutcome.scaler, this.refitOutcome.fitMs, this.prep.labels);
       }
     }
     this.progress.emit(null, true, this.total, 1);

@@ -44,6 +44,7 @@ function skipping(inner: SearchStrategy, completed: readonly { params: Params }[
   return { ...inner, total: inner.total, ask, propose: (max) => proposeMany(() => ask({ told: [], pending: [] }), max) };
 }
 import type { TuneOptions } from '../tune';
+import type { Label, LabelEncoding } from '../data/labels';
 
 /** Upper bound on candidates per search: every candidate is proposed and validated up front, then held in memory. */
 export const MAX_CANDIDATES = 100_000;
@@ -71,6 +72,8 @@ export interface PreparedSearch {
   capped: boolean;
   /** Candidates the search will evaluate at most. */
   total: number;
+  /** String/boolean labels that dataset.y's class indices stand for (the fitted model gives them back), or null. */
+  labels: LabelEncoding | null;
   /** Halving / Hyperband: the budgeted strategy and its row subsets (then strategy and loop are unused). */
   budget?: BudgetPlan;
 }
@@ -85,7 +88,7 @@ let rowsCounter = 0;
 const noResidentRows: RowsSource = { residentRows: () => null, newRowsId: () => `rows-local${++rowsCounter}` };
 
 /** `rows` (the pool) may already hold rows equal to data.X: then they are neither copied nor sent again. */
-export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRows, completed: readonly { params: Params }[] = []): PreparedSearch {
+export function prepareSearch(opts: TuneOptions<Label>, rows: RowsSource = noResidentRows, completed: readonly { params: Params }[] = []): PreparedSearch {
   if (!opts || typeof opts !== 'object' || Array.isArray(opts)) {
     throw new TuneError('INVALID_OPTIONS', 'tune() takes one options object: tune({ model, data, space, ... }).');
   }
@@ -173,7 +176,7 @@ export function prepareSearch(opts: TuneOptions, rows: RowsSource = noResidentRo
       searchSeed: settings.seed,
       streamSeed: deriveSeed(settings.seed, 0x7ee5),
     },
-    folds, capped, total, budget,
+    folds, capped, total, budget, labels: data.labels,
   };
 }
 

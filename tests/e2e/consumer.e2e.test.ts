@@ -1,44 +1,23 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { build, preview, createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser } from 'playwright';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packedApp, CONSUMER_MAIN } from './packed-app';
 
 /**
  * A separate Vite app that depends on the PACKED library (npm pack tarball, as a user installs it) must keep the
  * worker and its wasm: the page runs tune() and reports the result. Checked for `vite build` + `vite preview` and
  * for the dev server (dependency pre-bundling), in Chromium. Requires `npm run build` first (npm test builds).
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let app: string;
 let browser: Browser;
 
-const MAIN = `
-import { tune, int } from 'hyperwasm';
-const X = [], y = [];
-for (let i = 0; i < 90; i++) { X.push([i % 9, (i * 7) % 5]); y.push(i % 9 < 3 ? 0 : i % 9 < 6 ? 1 : 2); }
-tune({ model: 'knn-classifier', data: { X, y }, space: { nNeighbors: int(1, 6), p: [1, 2] }, cv: { folds: 3 }, workers: 2 })
-  .then((r) => { document.body.dataset.result = JSON.stringify({ n: r.trials.length, best: r.best.score, workers: r.workers }); })
-  .catch((e) => { document.body.dataset.result = JSON.stringify({ error: String(e && e.stack || e) }); });
-`;
-
 beforeAll(async () => {
-  app = mkdtempSync(join(tmpdir(), 'hyperwasm-consumer-'));
-  const packDir = join(app, 'pack');
-  mkdirSync(packDir);
-  execFileSync('npm', ['pack', '--pack-destination', packDir, '--silent'], { cwd: root, stdio: 'pipe' });
-  const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!);
-  const pkgDir = join(app, 'node_modules', 'hyperwasm');
-  mkdirSync(pkgDir, { recursive: true });
-  execFileSync('tar', ['xzf', tarball, '-C', pkgDir, '--strip-components=1']);
-  // The library's runtime dependency, as npm would install it next to the package.
-  symlinkSync(join(root, 'node_modules', 'comlink'), join(app, 'node_modules', 'comlink'), 'dir');
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  writeFileSync(join(app, 'index.html'), '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>');
-  writeFileSync(join(app, 'main.js'), MAIN);
+  app = packedApp('hyperwasm-consumer-', {
+    'index.html': '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>',
+    'main.js': CONSUMER_MAIN,
+  });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium' });
 }, 120_000);
 

@@ -23,14 +23,15 @@ function fruitCsv(): string {
 }
 
 describe('demo page: CSV upload and bad files', () => {
-  it('uploads a CSV with a text target, label-encodes it, tunes, and draws the model itself (2-D data)', async () => {
+  it('uploads a CSV with a text target, tunes on the text labels as they are, and draws the model itself (2-D data)', async () => {
     const { page, consoleErrors } = await session().newPage();
     await ready(page);
     await upload(page, 'fruit.csv', fruitCsv());
     await expect.poll(() => page.inputValue('#dataset')).toBe('upload');
     const summary = await page.locator('#data-summary').textContent();
     expect(summary).toContain('80 rows × 2 features');
-    expect(summary).toContain('label-encoded: blue → 0, red → 1');
+    expect(summary).toContain('2 classes: blue (');
+    expect(summary).toContain('takes these labels as they are');
     expect(await page.locator('#preview').getAttribute('open')).not.toBeNull();
     expect(await page.locator('#preview-table th.target').textContent()).toContain('colour');
     expect(await page.locator('#preview-table tbody tr').count()).toBe(6);
@@ -88,10 +89,10 @@ describe('demo page: CSV upload and bad files', () => {
     await expect.poll(() => page.locator('#error').textContent()).toMatch(/data cannot be used yet/);
     expect(await page.getAttribute('body', 'data-state')).toBe('ready');
 
-    // Picking that column as the target makes the table usable (a text target is label-encoded).
+    // Picking that column as the target makes the table usable (a text target is a class label).
     await page.selectOption('#target', { label: 'colour' });
     await expect.poll(() => error.isHidden()).toBe(true);
-    expect(await page.locator('#data-summary').textContent()).toContain('label-encoded');
+    expect(await page.locator('#data-summary').textContent()).toContain('takes these labels as they are');
 
     // And a built-in dataset still runs.
     await page.selectOption('#dataset', 'iris');
