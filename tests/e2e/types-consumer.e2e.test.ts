@@ -26,6 +26,14 @@ export async function run(): Promise<number> {
   await pool.dispose();
   return result.best?.score ?? Number.NaN;
 }
+// String labels: the label type flows from data.y to what the fitted model predicts.
+export async function labels(): Promise<string[]> {
+  const r = await tune({ model: 'knn-classifier', data: { X, y: ['a', 'b', 'a', 'b', 'a', 'b'] }, space: {}, cv: { folds: 2 } });
+  // @ts-expect-error string labels come back as string[], not as a Float64Array
+  const wrong: Float64Array = r.model!.predict(X);
+  void wrong;
+  return r.model!.predict(X);
+}
 // @ts-expect-error int() bounds are numbers: a string is refused, so the types are real
 int('1', 5);
 // @ts-expect-error the result's best score is a number, not a string
