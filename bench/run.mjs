@@ -41,6 +41,7 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --mlp              also the MLP: W7 in Node next to scikit-learn run now, and its epoch kernel (bench/lib/mlp.mjs)
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
   --search           the S-suite of adaptive strategies instead (bench/search.mjs; --help there)
+  --halving          issue [8]'s halving / Hyperband measurements instead (bench/halving.mjs)
   --mixture          also W9 (Gaussian mixtures by BIC; scikit-learn timed in the same run, bench/lib/mixture.mjs)
   --mixture-only     only W9
   -h, --help         this text
@@ -49,7 +50,12 @@ Chromium: $CHROMIUM_PATH or /usr/bin/chromium. Results: bench/results/latest.jso
 Exit status 1 when an environment cannot run, a workload errors or a kernel disagrees with its JS reference (defects,
 not missed targets; BENCH_DEBUG=1 prints stacks).`;
 
-// `--search`: the S-suite of adaptive strategies (bench/search.mjs) instead of the W-suite.
+// `--search`: the S-suite of adaptive strategies (bench/search.mjs); `--halving`: issue [8]'s halving / Hyperband
+// measurements (bench/halving.mjs); either instead of the W-suite.
+if (process.argv.includes('--halving')) {
+  await import('./halving.mjs');
+  await new Promise(() => {});
+}
 if (process.argv.includes('--search')) {
   await import('./search.mjs');
   // search.mjs runs and exits on its own; keep this module from starting the W-suite.

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Issue [8]'s acceptance, measured in ONE run through the built package (Node, worker_threads):
+//   - W5's space (SGD classifier, 20000 x 32, 3 folds) with 81 random candidates: the plain random search, successive
+//     halving on rows (factor 3) and Hyperband on epochs (maxResource 50 = W5's largest epochs, factor 3);
+//     targets: halving <= 0.4x the plain search's time with a best score within 0.005, Hyperband no slower and within 0.01.
+//   - W1 (KNN on digits, 120 candidates, 5 folds) as a halving grid on rows against the full grid: within 0.005.
+// `npm run bench -- --halving` (builds first) or `node bench/halving.mjs [--runs N] [--quick]` on a built tree.
+// Times are medians of --runs warm runs on one started pool (the first, cold, run is reported apart).
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DATASET_FILES, parseCsv, isGzip, subsample } from './lib/data.mjs';
+import { WORKLOADS } from './lib/workloads.mjs';
+
+const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1] ?? 0) || 3;
+const quick = args.includes('--quick');
+
+function load(name, maxRows) {
+  const bytes = readFileSync(join(ROOT, DATASET_FILES[name]));
+  const d = parseCsv((isGzip(bytes) ? gunzipSync(bytes) : bytes).toString('utf8'));
+  return maxRows ? subsample(d, maxRows) : d;
+}
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+
+async function timed(api, options, n) {
+  const first = performance.now();
+  let result = await api.tune(options);
+  const cold = (performance.now() - first) / 1000;
+  const warm = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    result = await api.tune(options);
+    warm.push((performance.now() - t0) / 1000);
+  }
+  return { cold, warm: median(warm), best: result.best?.score ?? NaN, params: result.best?.params, trials: result.trials.length };
+}
+
+async function main() {
+  const api = await import(join(ROOT, 'dist', 'node', 'index.js'));
+  const pool = api.createPool({ workers: 2 });
+  const rows = [];
+  const verdicts = [];
+  try {
+    const w5 = WORKLOADS.find((w) => w.id === 'W5');
+    const data5 = load('synth_clf_20k', quick ? 3000 : 0);
+    const base5 = { ...w5.options(api, data5, false), pool, refit: false };
+    const { epochs: _epochs, ...spaceNoEpochs } = base5.space;
+    const plain = await timed(api, { ...base5, search: { strategy: 'random', trials: 81 } }, runs);
+    const halving = await timed(api, { ...base5, search: { strategy: 'halving', trials: 81, factor: 3, resource: 'rows' } }, runs);
+    const hyper = await timed(api, { ...base5, space: spaceNoEpochs, search: { strategy: 'hyperband', resource: 'epochs', maxResource: 50, factor: 3 } }, runs);
+    rows.push(['W5 space, 81 random, plain', plain], ['W5 space, halving on rows', halving], ['W5 space, Hyperband on epochs (max 50)', hyper]);
+    verdicts.push(['halving (rows) <= 0.4x plain, best within 0.005', halving.warm / plain.warm <= 0.4 && plain.best - halving.best <= 0.005, `${(halving.warm / plain.warm).toFixed(2)}x, ${halving.best.toFixed(4)} vs ${plain.best.toFixed(4)}`]);
+    verdicts.push(['Hyperband (epochs) no slower than plain, best within 0.01', hyper.warm <= plain.warm && plain.best - hyper.best <= 0.01, `${(hyper.warm / plain.warm).toFixed(2)}x, ${hyper.best.toFixed(4)} vs ${plain.best.toFixed(4)}`]);
+
+    const w1 = WORKLOADS.find((w) => w.id === 'W1');
+    const data1 = load('digits');
+    const base1 = { ...w1.options(api, data1, false), pool, refit: false };
+    const grid = await timed(api, base1, runs);
+    const hgrid = await timed(api, { ...base1, search: { strategy: 'halving', factor: 3, resource: 'rows' } }, runs);
+    rows.push(['W1 full grid', grid], ['W1 halving grid on rows', hgrid]);
+    verdicts.push(['W1 halving grid within 0.005 of the full grid', grid.best - hgrid.best <= 0.005, `${hgrid.best.toFixed(4)} vs ${grid.best.toFixed(4)}, time ${(hgrid.warm / grid.warm).toFixed(2)}x`]);
+  } finally {
+    await pool.dispose();
+  }
+  console.log(`\nHalving and Hyperband through tune() (Node, 2 workers; warm = median of ${runs} runs on a started pool)${quick ? '  QUICK: subsampled' : ''}\n`);
+  const w = Math.max(...rows.map(([n]) => n.length));
+  console.log(`${'search'.padEnd(w)}  cold s   warm s   best     trials`);
+  for (const [name, r] of rows) console.log(`${name.padEnd(w)}  ${r.cold.toFixed(2).padStart(6)}  ${r.warm.toFixed(2).padStart(7)}   ${r.best.toFixed(4)}   ${r.trials}`);
+  console.log('');
+  for (const [what, ok, detail] of verdicts) console.log(`${ok ? 'ok  ' : 'MISS'} ${what}: ${detail}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
