@@ -19,10 +19,9 @@ import { FittedModel } from './model';
 import { tuneLoo } from './loo';
 import type { Label } from './data/labels';
 import { makeResult, rankTrials, pickBest, type TrialResult, type TuneResult, type StopReason } from './results';
-import { packTrialBatch, unpackOutcomes } from './worker/trial-batch';
 import { prepareSearch, type PreparedSearch } from './runner/prepare';
 import type { Candidate } from './runner/candidates';
-import { TaskPlanner, type Outcome } from './runner/trial-tasks';
+import { TaskPlanner, runTrialBatch, type Outcome } from './runner/trial-tasks';
 import { TimeBudget } from './runner/budget';
 import { BudgetedPoolSearch } from './runner/budgeted';
 import { StudyRecorder, checkStudyRef, type StorageOpener, type StudyRef } from './study/persist';
@@ -188,8 +187,7 @@ class PoolSearch {
           // one call each.
           runBatch: async (api, tasks) => {
             if (tasks[0].kind === 'path') return Promise.all(tasks.map((t) => t.run(api).catch(asError)));
-            const packed = packTrialBatch(tasks.map((t) => t.payload as Parameters<typeof packTrialBatch>[0][number]));
-            return unpackOutcomes(packed.metrics, await api.runTrialBatch(packed)).map((r) => ('error' in r ? new Error(r.error) : r));
+            return runTrialBatch(api, tasks);
           },
           // In-worker time (fit + score) of a trial or a chain: the pool's timing model tells compute from round trips.
           workMs: (r) => {

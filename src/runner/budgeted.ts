@@ -22,7 +22,6 @@ import { TuneAbortError, TuneError, asError } from '../errors';
 import { createRng, deriveSeed } from '../rng';
 import { FittedModel } from '../model';
 import { makeResult, pickBest, rankTrials, TrialAccumulator, type TrialResult, type TuneResult } from '../results';
-import { packTrialBatch, unpackOutcomes } from '../worker/trial-batch';
 import { createGridStrategy } from '../search/grid';
 import { createRandomStrategy } from '../search/random';
 import {
@@ -43,7 +42,7 @@ import type { CandidateContext, ResolvedModels } from '../validate';
 import type { PreparedSearch } from './prepare';
 import type { TuneOptions } from '../tune';
 import type { Label } from '../data/labels';
-import { TaskPlanner, type Outcome } from './trial-tasks';
+import { TaskPlanner, runTrialBatch, type Outcome } from './trial-tasks';
 import { ProgressReporter } from './progress';
 import { trialImportance } from '../study/importance';
 import type { EstimatorDef } from '../estimators/types';
@@ -221,10 +220,7 @@ export class BudgetedPoolSearch {
           dataset: prep.dataset,
           tasks: this.dispatch(),
           signal: opts.signal,
-          runBatch: async (api, tasks) => {
-            const packed = packTrialBatch(tasks.map((t) => t.payload as Parameters<typeof packTrialBatch>[0][number]));
-            return unpackOutcomes(packed.metrics, await api.runTrialBatch(packed)).map((r) => ('error' in r ? new Error(r.error) : r));
-          },
+          runBatch: runTrialBatch,
           workMs: (r) => (!Array.isArray(r) && 'scoreMs' in r ? r.fitMs + r.scoreMs : undefined),
           onResult: (index, result) => this.onResult(index, result),
           more: () => (this.refitProposed ? [] : this.dispatch()),

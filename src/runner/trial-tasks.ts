@@ -8,6 +8,7 @@ import type { Preprocess } from '../worker/protocol';
 import type { TaskHints } from '../estimators/types';
 import type { Params } from '../types';
 import { deriveSeed } from '../rng';
+import { packTrialBatch, unpackOutcomes } from '../worker/trial-batch';
 import type { Candidate } from './candidates';
 
 /** A pool task slot: one fold of one candidate, a warm-started chain of them (in run order), or the refit. */
@@ -15,6 +16,13 @@ export type TaskRef = { candidate: number; slot: number } | { path: { candidate:
 
 /** What the pool's tasks return: a trial, a warm-started chain's trials, or the refit. */
 export type Outcome = TrialOutcome | (TrialOutcome | TrialFailure)[] | RefitOutcome;
+
+/** The pool's runBatch for trial tasks: several trials of one affinity in one worker message, outcomes back
+ *  column-wise (worker/trial-batch.ts); a failed trial becomes an Error in its place. */
+export async function runTrialBatch(api: WorkerRemote, tasks: readonly PoolTask<Outcome>[]): Promise<(Outcome | Error)[]> {
+  const packed = packTrialBatch(tasks.map((t) => t.payload as TrialTask));
+  return unpackOutcomes(packed.metrics, await api.runTrialBatch(packed)).map((r) => ('error' in r ? new Error(r.error) : r));
+}
 
 /** Fits per warm-started task: a chain restarts cold at each cut, and several chains per path let the workers share
  *  it. Fixed, so the cuts do not depend on the worker count. */

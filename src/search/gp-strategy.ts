@@ -11,13 +11,15 @@
  * observations.
  */
 import { TuneError } from '../errors';
-import { createRng, deriveSeed } from '../rng';
+import type { Rng } from '../rng';
 import type { CompiledSpace, Dimension } from '../space';
 import type { Params } from '../types';
-import { paramsKey } from './params-key';
-import { proposeMany } from './sequence';
+import { unrepeatedStrategy } from './unrepeated';
 import type { SearchStrategy, StrategyView } from './types';
 import { proposeGp, type GpDimension } from './gp/index';
+
+/** Stream tag of the GP's per-proposal generators. */
+const GP_STREAM = 0x6e;
 
 export interface GpSettings {
   trials: number;
@@ -85,8 +87,6 @@ export function createGpStrategy(space: CompiledSpace, settings: GpSettings, see
   const codecs = sub.dimensions.map(codecFor);
   const active = codecs.flatMap((c, j) => (c ? [{ c, j }] : []));
   const dims = active.map((a) => a.c.dim);
-  let t = 0;
-  let exhausted = false;
 
   const encodeRows = (rows: readonly Params[]): Float64Array => {
     const x = new Float64Array(rows.length * dims.length);
@@ -94,7 +94,7 @@ export function createGpStrategy(space: CompiledSpace, settings: GpSettings, see
     return x;
   };
 
-  const propose = (view: StrategyView, rng: ReturnType<typeof createRng>): Params => {
+  const propose = (view: StrategyView, rng: Rng): Params => {
     const observed = view.told.filter((r) => r.state === 'complete' && Number.isFinite(r.value));
     if (observed.length < Math.max(1, settings.startupTrials) || dims.length === 0) return space.sample(rng);
     const x = encodeRows(observed.map((r) => r.params));
@@ -105,36 +105,5 @@ export function createGpStrategy(space: CompiledSpace, settings: GpSettings, see
     return sub.toParams(values);
   };
 
-  const ask = (view: StrategyView): Params | undefined => {
-    if (exhausted || t >= settings.trials) return undefined;
-    const rng = createRng(deriveSeed(seed, 0x6e, t++));
-    const seen = new Set<string>();
-    for (const r of view.told) seen.add(paramsKey(r.params));
-    for (const p of view.pending) seen.add(paramsKey(p));
-    if (space.size !== Infinity && seen.size >= space.size) {
-      exhausted = true;
-      return undefined;
-    }
-    const p = propose(view, rng);
-    if (!seen.has(paramsKey(p))) return p;
-    for (let i = 0; i < 1000; i++) {
-      const q = space.sample(rng);
-      if (!seen.has(paramsKey(q))) return q;
-    }
-    if (space.size !== Infinity) {
-      for (let i = 0; i < space.size; i++) {
-        const q = space.gridAt(i);
-        if (!seen.has(paramsKey(q))) return q;
-      }
-    }
-    exhausted = true;
-    return undefined;
-  };
-
-  return {
-    total: Math.min(settings.trials, space.size),
-    lag: settings.lag,
-    ask,
-    propose: (max) => proposeMany(() => ask({ told: [], pending: [] }), max),
-  };
+  return unrepeatedStrategy(space, settings, seed, GP_STREAM, propose);
 }

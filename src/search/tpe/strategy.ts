@@ -15,14 +15,13 @@
  * Randomness: proposal t uses its own generator, derived from (seed, t), so it does not depend on how many
  * proposals were asked at once.
  */
-import { createRng, deriveSeed, type Rng } from '../../rng';
+import type { Rng } from '../../rng';
 import type { CompiledSpace, Dimension } from '../../space';
 import type { Params } from '../../types';
-import { paramsKey } from '../params-key';
-import type { SearchStrategy, StrategyView, TrialRecord } from '../types';
+import type { SearchStrategy, StrategyView } from '../types';
 import { DEFAULT_PARZEN, ParzenEstimator, defaultGamma, type ParzenParameters, type TpeDistribution } from './parzen';
 import { PENDING_KEY, observationKey, splitObservations, type ObservationKey } from './split';
-import { proposeMany } from '../sequence';
+import { unrepeatedStrategy } from '../unrepeated';
 
 export interface TpeSettings {
   trials: number;
@@ -34,8 +33,8 @@ export interface TpeSettings {
   priorWeight: number;
 }
 
-const REDRAWS = 8;
-const RANDOM_TRIES = 1000;
+/** Stream tag of TPE's per-proposal generators. */
+const TPE_STREAM = 0x7be;
 
 /** The TPE view of one dimension: its distribution, or a constant (Optuna skips single-value distributions). */
 export function tpeDistribution(d: Dimension): TpeDistribution | null {
@@ -71,18 +70,6 @@ export function createTpeStrategy(space: CompiledSpace, settings: TpeSettings, s
   };
   const subs = space.subspaces;
   const subDist: TpeDistribution = { kind: 'categorical', n: subs.length };
-  let t = 0;
-  let exhausted = false;
-  /** Keys of the params objects this strategy proposed (the views hand the same objects back), so a proposal costs
-   *  one key per new object instead of one per trial so far. */
-  const own = new WeakMap<Params, string>();
-  const seenKeys = (view: StrategyView): Set<string> => {
-    const seen = new Set<string>();
-    for (const r of view.told) seen.add(own.get(r.params) ?? paramsKey(r.params));
-    for (const p of view.pending) seen.add(own.get(p) ?? paramsKey(p));
-    return seen;
-  };
-
   /** Which sub-space params belong to (by their key set and values), or -1. */
   const subspaceOf = (p: Params): number => {
     for (let s = 0; s < subs.length; s++) {
@@ -157,42 +144,5 @@ export function createTpeStrategy(space: CompiledSpace, settings: TpeSettings, s
     return sub.toParams(values);
   };
 
-  const ask = (view: StrategyView): Params | undefined => {
-    if (exhausted || t >= settings.trials) return undefined;
-    const rng = createRng(deriveSeed(seed, 0x7be, t++));
-    const seen = seenKeys(view);
-    if (space.size !== Infinity && seen.size >= space.size) {
-      exhausted = true;
-      return undefined;
-    }
-    const fresh = (p: Params): Params | undefined => {
-      const key = paramsKey(p);
-      if (seen.has(key)) return undefined;
-      own.set(p, key);
-      return p;
-    };
-    for (let i = 0; i < REDRAWS; i++) {
-      const p = fresh(propose(view, rng));
-      if (p) return p;
-    }
-    for (let i = 0; i < RANDOM_TRIES; i++) {
-      const p = fresh(space.sample(rng));
-      if (p) return p;
-    }
-    if (space.size !== Infinity && space.size <= 1_000_000) {
-      for (let i = 0; i < space.size; i++) {
-        const p = fresh(space.gridAt(i));
-        if (p) return p;
-      }
-      exhausted = true;
-    }
-    return undefined;
-  };
-
-  return {
-    total: Math.min(settings.trials, space.size),
-    lag: settings.lag,
-    ask,
-    propose: (max) => proposeMany(() => ask({ told: [] as TrialRecord[], pending: [] }), max),
-  };
+  return unrepeatedStrategy(space, settings, seed, TPE_STREAM, propose);
 }
