@@ -24,6 +24,7 @@ import type { Candidate } from './runner/candidates';
 import { TaskPlanner, runTrialBatch, type Outcome } from './runner/trial-tasks';
 import { TimeBudget } from './runner/budget';
 import { BudgetedPoolSearch } from './runner/budgeted';
+import { createPruner, type Pruner } from './search/pruners/index';
 import { StudyRecorder, checkStudyRef, type StorageOpener, type StudyRef } from './study/persist';
 import { noOpener } from './study/optimize';
 import type { FeatureInput } from './data/normalize';
@@ -149,7 +150,7 @@ class PoolSearch {
   ) {
     const { settings, folds, dataset, scoring } = prep;
     this.budget = new TimeBudget(started, settings.timeoutMs);
-    const adaptive = prep.strategy.lag !== Infinity;
+    const adaptive = prep.loop.lag !== Infinity;
     this.planner = new TaskPlanner({
       dataset,
       folds,
@@ -166,6 +167,7 @@ class PoolSearch {
     const workers = settings.workers === 'auto' ? pool.size : settings.workers;
     this.usedWorkers = Math.min(workers, pool.size, Math.max(1, totalTasks));
     this.numericErrorScore = settings.errorScore === 'raise' ? NaN : settings.errorScore;
+    this.pruner = prep.pruner ? createPruner(prep.pruner, prep.greaterIsBetter ? 'maximize' : 'minimize') : null;
   }
 
   /** Candidates the search will evaluate (for progress): an adaptive strategy's trials, or what was proposed. */
@@ -197,7 +199,7 @@ class PoolSearch {
           onResult: (index, result) => this.onResult(index, result, onTrial),
           // An adaptive strategy's next candidates become proposable as results come in (the lag rule).
           // (Grid and random search add batches only when the pool has drained, sized by the time budget.)
-          more: () => (this.refitProposed || this.stopping() || this.prep.strategy.lag === Infinity ? [] : this.dispatch()),
+          more: () => (this.refitProposed || this.stopping() || this.prep.loop.lag === Infinity ? [] : this.dispatch()),
           next: () => {
             if (this.refitProposed) return [];
             const more = this.stopping() ? [] : this.dispatch();
@@ -249,7 +251,11 @@ class PoolSearch {
       if (cand.acc.complete) this.finishCandidate(cand, this.opts.onTrial);
       else out.push(cand);
     }
-    return this.planner.tasksFor(out);
+    if (!this.pruner) return this.planner.tasksFor(out);
+    // Fold by fold: the next fold of a candidate goes out once the pruner let it go on after the previous one.
+    const tasks = this.followUps.splice(0);
+    for (const c of out) tasks.push(...this.foldTask(c, 0));
+    return tasks;
   }
 
   private onResult(index: number, result: Outcome | Error, onTrial: TuneOptions['onTrial']): void {
@@ -282,10 +288,55 @@ class PoolSearch {
       acc.addOutcome(slot, result.scores, result.fitMs, result.scoreMs);
     }
     if (!acc.complete) {
+      if (this.pruner && !(result instanceof Error)) this.judge(cand, slot, onTrial);
+      else if (this.pruner) this.followUps.push(...this.foldTask(cand, slot + 1));
       this.progress.emit(null, false, this.total, this.prep.folds.length);
       return;
     }
     this.finishCandidate(cand, onTrial);
+  }
+
+  /** The task of fold slot `slot` of a candidate (search.pruner runs a candidate's folds one after another). */
+  private foldTask(c: Candidate, slot: number): PoolTask<Outcome>[] {
+    if (slot >= this.prep.folds.length) return [];
+    return this.planner.tasksForSlots(c.number, c.def, c.hp, c.full, [{ slot, ...this.prep.folds[slot] }], c.number);
+  }
+
+  /**
+   * After fold `slot` of a candidate: its intermediate value at step `slot` is the mean ranking score of folds
+   * 0..slot. The pruner judges it against the complete candidates numbered below it minus the lag (all finished
+   * before it was proposed, so the decision does not depend on timing); pruned, it ends now with that partial mean.
+   */
+  private judge(cand: Candidate, slot: number, onTrial: TuneOptions['onTrial']): void {
+    const scores = cand.acc.foldScores[this.prep.scoring[0]];
+    let sum = 0;
+    const steps: number[] = [];
+    for (let k = 0; k <= slot; k++) steps.push((sum += scores[k]) / (k + 1));
+    this.intermediate.set(cand.number, steps);
+    const cut = cand.number - this.prep.loop.lag;
+    const refs = [];
+    for (const [n, values] of this.intermediate) if (n < cut && this.completed_.has(n)) refs.push({ intermediate: values, state: 'complete' as const });
+    if (!this.pruner!.shouldPrune({ intermediate: steps }, refs)) {
+      this.followUps.push(...this.foldTask(cand, slot + 1));
+      return;
+    }
+    const trial = cand.acc.toTrial(this.numericErrorScore);
+    trial.status = 'pruned';
+    trial.error = null;
+    trial.meanScore = steps[slot];
+    trial.resource = slot + 1;
+    trial.rungs = steps.map((score, k) => ({ rung: k, resource: k + 1, score }));
+    this.pruned.set(cand.number, trial);
+    this.completed++;
+    this.prep.loop.tell(cand.number, {
+      value: this.prep.greaterIsBetter ? -steps[slot] : steps[slot],
+      state: 'pruned',
+      step: slot,
+    });
+    if (this.prep.loop.isDiscarded(cand.number)) return;
+    this.progress.finished(trial);
+    if (this.recorder) this.record(trial);
+    onTrial?.call(this.opts, trial);
   }
 
   /** Every fold of a candidate reported: tell the loop, the callbacks and progress. */
@@ -296,6 +347,12 @@ class PoolSearch {
     }
     this.completed++;
     const ok = trial.status === 'ok';
+    if (ok && this.pruner) {
+      const scores = trial.foldScores;
+      let sum = 0;
+      this.intermediate.set(cand.number, scores.map((v, k) => (sum += v) / (k + 1)));
+      this.completed_.add(cand.number);
+    }
     this.prep.loop.tell(cand.number, {
       value: ok ? (this.prep.greaterIsBetter ? -trial.meanScore : trial.meanScore) : NaN,
       state: ok ? 'complete' : 'failed',
@@ -306,6 +363,14 @@ class PoolSearch {
     onTrial?.call(this.opts, trial);
     this.progress.emit(trial, this.progress.done === this.total, this.total, this.prep.folds.length);
   }
+
+  /** search.pruner: the rule, the candidates' partial means by step, which candidates ran every fold, the pruned
+   *  trials, and the next folds of candidates the rule let go on. */
+  private readonly pruner: Pruner | null;
+  private readonly intermediate = new Map<number, number[]>();
+  private readonly completed_ = new Set<number>();
+  private readonly pruned = new Map<number, TrialResult>();
+  private followUps: PoolTask<Outcome>[] = [];
 
   /** Study writes, one at a time in finishing order; run() waits for them before it returns. */
   private writes: Promise<unknown> = Promise.resolve();
@@ -326,11 +391,18 @@ class PoolSearch {
   /** Trials of every kept candidate whose folds all reported, in proposal order, ranked. */
   private finalTrials(): TrialResult[] {
     const trials: TrialResult[] = [];
+    const pruned: TrialResult[] = [];
     for (const c of this.prep.book.all) {
-      if (c && c.acc.complete && !this.prep.loop.isDiscarded(c.number)) trials.push(c.acc.toTrial(this.numericErrorScore));
+      if (!c || this.prep.loop.isDiscarded(c.number)) continue;
+      const p = this.pruned.get(c.number);
+      if (p) pruned.push({ ...p });
+      else if (c.acc.complete) trials.push(c.acc.toTrial(this.numericErrorScore));
     }
     rankTrials(trials, this.prep.scoring[0]);
-    return trials;
+    // Pruned trials rank after every trial that ran all its folds (their scores are partial means).
+    rankTrials(pruned, this.prep.scoring[0]);
+    for (const t of pruned) t.rank += trials.length;
+    return [...trials, ...pruned].sort((a, b) => a.index - b.index);
   }
 
   private refitTasks(): PoolTask<Outcome>[] {
@@ -362,7 +434,7 @@ class PoolSearch {
         ? 'timeout'
         : loopReason === 'patience'
           ? 'patience'
-          : prep.capped || (loopReason === 'trials' && prep.strategy.lag !== Infinity)
+          : prep.capped || (loopReason === 'trials' && prep.loop.lag !== Infinity)
             ? 'trials'
             : 'completed';
     return makeResult({

@@ -26,7 +26,8 @@ import { CandidateBook, type Candidate } from './candidates';
 import { historyRecords } from './history';
 import { paramsKey } from '../search/params-key';
 import { proposeMany, strategyFromSequence } from '../search/sequence';
-import { checkSearchOptions } from '../search/index';
+import { checkSearchOptions, DEFAULT_LAG } from '../search/index';
+import { checkPrunerOption, type PrunerOptions } from '../search/pruners/index';
 import { deriveSeed } from '../rng';
 import { isBudgeted, planBudget, type BudgetPlan } from './budgeted';
 
@@ -72,6 +73,8 @@ export interface PreparedSearch {
   capped: boolean;
   /** Candidates the search will evaluate at most. */
   total: number;
+  /** search.pruner (random, TPE, GP, grid): candidates go fold by fold and may stop early; null without one. */
+  pruner: PrunerOptions | null;
   /** String/boolean labels that dataset.y's class indices stand for (the fitted model gives them back), or null. */
   labels: LabelEncoding | null;
   /** Halving / Hyperband: the budgeted strategy and its row subsets (then strategy and loop are unused). */
@@ -137,7 +140,12 @@ export function prepareSearch(opts: TuneOptions<Label>, rows: RowsSource = noRes
   else folds.push({ split: -1, fold: 0 });
 
   const so = searchOpts as { trials?: number; patience?: number; history?: Parameters<typeof historyRecords>[0] };
+  // search.pruner: candidates are scored fold by fold and judged against the trials below them minus the lag, so
+  // grid and random search then also run under a finite lag (those trials must be finished when a candidate starts).
+  const prunerOptions = budgeted ? null : checkPrunerOption((searchOpts as { pruner?: unknown }).pruner);
+  const pruner = prunerOptions && prunerOptions.kind !== 'none' ? prunerOptions : null;
   const loop = new SearchLoop(strategy, {
+    lag: pruner ? ((searchOpts as { lag?: number }).lag ?? DEFAULT_LAG) : undefined,
     budget: so.trials ?? Infinity,
     patience: so.patience ?? null,
     history: historyRecords(so.history, greaterIsBetter),
@@ -153,10 +161,10 @@ export function prepareSearch(opts: TuneOptions<Label>, rows: RowsSource = noRes
     : undefined;
   // Grid and random search are not adaptive: propose every candidate now, so all of them are validated up front.
   let admitted: Candidate[] = [];
-  if (strategy.lag === Infinity) admitted = loop.next().map((p) => book.admit(p, true));
+  if (loop.lag === Infinity) admitted = loop.next().map((p) => book.admit(p, true));
   const candidates = admitted.map((c) => c.params);
   const capped = strategy.lag === Infinity && so.trials !== undefined && candidates.length === so.trials && so.trials < space.size;
-  const total = strategy.lag === Infinity ? candidates.length : Math.min(strategy.total ?? Infinity, so.trials ?? Infinity);
+  const total = loop.lag === Infinity ? candidates.length : Math.min(strategy.total ?? Infinity, so.trials ?? Infinity);
 
   const dataset: DatasetMessage = {
     id: `ds${++datasetCounter}-${settings.seed}`,
@@ -176,7 +184,7 @@ export function prepareSearch(opts: TuneOptions<Label>, rows: RowsSource = noRes
       searchSeed: settings.seed,
       streamSeed: deriveSeed(settings.seed, 0x7ee5),
     },
-    folds, capped, total, budget, labels: data.labels,
+    folds, capped, total, budget, labels: data.labels, pruner,
   };
 }
 

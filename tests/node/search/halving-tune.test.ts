@@ -90,3 +90,31 @@ describe('halving on folds and Hyperband on epochs', () => {
     expect(await code(tune({ ...base, search: { strategy: 'hyperband', resource: 'rows', maxResource: 10, minResource: 20 } }))).toBe('MIN_RESOURCE_TOO_LARGE');
   });
 });
+
+describe('search.pruner in tune(): fold by fold', () => {
+  it('prunes hopeless candidates after a fold or two, the same with 1 and 2 workers', async () => {
+    const run = (pool: (typeof pools)[number]) =>
+      tune({
+        model: 'sgd-classifier',
+        data: { X: iris.X, y: iris.y },
+        space: { alpha: float(1e-6, 10, { log: true }), eta0: float(1e-4, 1, { log: true }), learningRate: 'constant' },
+        search: { strategy: 'random', trials: 30, pruner: { kind: 'median', startupTrials: 3 } },
+        cv: { folds: 5, shuffle: true, seed: 1 },
+        preprocess: 'standardize',
+        seed: 7,
+        pool,
+      });
+    const [a, b] = await Promise.all(pools.map(run));
+    expect(rows(b)).toBe(rows(a));
+    const pruned = a.trials.filter((t) => t.status === 'pruned');
+    expect(pruned.length).toBeGreaterThan(0);
+    for (const t of pruned) {
+      expect(t.resource).toBeLessThan(5);
+      expect(t.foldScores.slice(t.resource).every(Number.isNaN)).toBe(true);
+      expect(t.meanScore).toBeCloseTo(t.foldScores.slice(0, t.resource).reduce((x, y) => x + y, 0) / t.resource!, 12);
+    }
+    const ok = a.trials.filter((t) => t.status === 'ok');
+    expect(Math.min(...pruned.map((t) => t.rank))).toBeGreaterThan(Math.max(...ok.map((t) => t.rank)));
+    expect(a.best!.index).toBe(ok.find((t) => t.rank === 1)!.index);
+  });
+});
