@@ -25,10 +25,12 @@ const USAGE = `Usage: node bench/search.mjs [options]
   --timing-trials N  trials of the suggestion-overhead run (default 1000; 0 skips it)
   --tune-seeds N     seeds of the tune() workload (default 5; 0 skips it)
   --no-optuna        do not run Optuna
+  --strategies a,b   only these of ours (random, tpe, gp)
+  --tpe JSON         extra TPE options, e.g. '{"lag":0,"multivariate":true}' (to study a setting)
   --quick            3 seeds, 30 trials, 200 timing trials, 2 tune seeds on 4000 rows (checks the harness only)`;
 
 function parseArgs(argv) {
-  const o = { seeds: 10, trials: 100, functions: null, timing: 1000, tuneSeeds: 5, optuna: true, quick: false };
+  const o = { seeds: 10, trials: 100, functions: null, timing: 1000, tuneSeeds: 5, optuna: true, quick: false, strategies: STRATEGIES, tpe: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => argv[++i];
@@ -39,6 +41,8 @@ function parseArgs(argv) {
     else if (a === '--timing-trials') o.timing = Number(v());
     else if (a === '--tune-seeds') o.tuneSeeds = Number(v());
     else if (a === '--no-optuna') o.optuna = false;
+    else if (a === '--strategies') o.strategies = v().split(',');
+    else if (a === '--tpe') o.tpe = JSON.parse(v());
     else if (a === '--quick') Object.assign(o, { quick: true, seeds: 3, trials: 30, timing: 200, tuneSeeds: 2 });
     else if (a === '-h' || a === '--help') {
       console.log(USAGE);
@@ -64,12 +68,13 @@ async function main() {
 
   for (const fn of fns) {
     out.functions[fn.id] = {};
-    for (const strategy of STRATEGIES) {
+    for (const strategy of o.strategies) {
       const curves = [];
       const seconds = [];
       for (let seed = 0; seed < o.seeds; seed++) {
         const t0 = performance.now();
-        const r = await api.optimize(fn.f, { space: fn.space(api), search: { strategy, trials: o.trials }, seed });
+        const search = { strategy, trials: o.trials, ...(strategy === 'tpe' ? o.tpe : {}) };
+        const r = await api.optimize(fn.f, { space: fn.space(api), search, seed });
         seconds.push((performance.now() - t0) / 1000);
         curves.push(bestSoFar(r.trials.map((t) => t.value)));
       }
@@ -106,15 +111,16 @@ async function main() {
     console.log(`${ok ? 'ok  ' : 'MISS'} ${what}: ${detail}`);
   };
   console.log('');
-  const beatsRandom = fns.filter((f) => m(f.id, 'tpe') < m(f.id, 'random'));
-  verdict('TPE better than random on every function', beatsRandom.length === fns.length, `${beatsRandom.length}/${fns.length} at ${last} trials`);
-  if (optuna) {
+  const has = (s) => o.strategies.includes(s);
+  const beatsRandom = has('tpe') && has('random') ? fns.filter((f) => m(f.id, 'tpe') < m(f.id, 'random')) : [];
+  if (has('tpe') && has('random')) verdict('TPE better than random on every function', beatsRandom.length === fns.length, `${beatsRandom.length}/${fns.length} at ${last} trials`);
+  if (optuna && has('tpe')) {
     const le = fns.filter((f) => m(f.id, 'tpe') <= m(f.id, 'optuna-tpe'));
     verdict("TPE's median best <= Optuna TPE's on at least 4 of 5 functions", le.length >= Math.min(4, fns.length - 1), `${le.length}/${fns.length} (${le.map((f) => f.id).join(', ')})`);
   }
   const low = fns.filter((f) => f.lowDimContinuous);
-  const gpOk = low.filter((f) => m(f.id, 'gp') <= m(f.id, 'tpe'));
-  verdict('GP <= TPE on the low-dimensional continuous functions', gpOk.length === low.length, `${gpOk.length}/${low.length} (${low.map((f) => f.id).join(', ')})`);
+  const gpOk = has('gp') && has('tpe') ? low.filter((f) => m(f.id, 'gp') <= m(f.id, 'tpe')) : [];
+  if (has('gp') && has('tpe')) verdict('GP <= TPE on the low-dimensional continuous functions', gpOk.length === low.length, `${gpOk.length}/${low.length} (${low.map((f) => f.id).join(', ')})`);
 
   // ---- suggestion overhead ----
   if (o.timing > 0) {

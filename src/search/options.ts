@@ -12,8 +12,12 @@ const KEYS: Record<string, readonly string[]> = {
   gp: ['strategy', 'trials', 'patience', 'history', 'pruner', 'lag', 'startupTrials'],
 };
 
-/** Default fixed lag of adaptive strategies: up to lag + 1 candidates in flight (enough for 4 workers x folds). */
-export const DEFAULT_LAG = 4;
+/**
+ * Default fixed lag of adaptive strategies in tune(): up to lag + 1 candidates in flight, each with all its folds
+ * (3 x 5 fold tasks keep 2-4 workers busy), whatever the worker count. Every step of lag costs sample efficiency
+ * (a proposal misses the latest results), so it is small; optimize() uses concurrency - 1 (capped at this).
+ */
+export const DEFAULT_LAG = 2;
 
 function checkInteger(name: string, v: unknown, min: number, what: string): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {

@@ -10,6 +10,7 @@ import type { Params } from '../types';
 import { Study, TrialPruned, copyTrial } from './study';
 import type { OptimizeOptions, OptimizeResult, OptimizeStopReason, StudyTrial, TrialHandle } from './types';
 import { createPrunerRule } from './pruning';
+import { DEFAULT_LAG } from '../search/index';
 import { StudyRecorder, checkStudyRef, type StorageOpener } from './persist';
 
 export type Objective = (params: Params, trial: TrialHandle) => number | Promise<number>;
@@ -56,11 +57,11 @@ export async function optimizeWith(opener: StorageOpener, objective: Objective, 
   if (typeof objective !== 'function') {
     throw new TuneError('INVALID_OBJECTIVE', 'optimize(objective, options): objective must be a function (params, trial) => number.');
   }
-  const run = new OptimizeRun(options);
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new TuneError('INVALID_CONCURRENCY', `concurrency must be an integer >= 1 (evaluations at once), got ${String(concurrency)}.`);
   }
+  const run = new OptimizeRun(withDefaultLag(options, concurrency));
   const timeoutMs = options.timeoutMs ?? null;
   if (timeoutMs !== null && !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
     throw new TuneError('INVALID_TIMEOUT', `timeoutMs must be a positive finite number of milliseconds, got ${String(timeoutMs)}.`);
@@ -165,6 +166,19 @@ export const noOpener: StorageOpener = (url) =>
       { url },
     ),
   );
+
+/**
+ * optimize()'s default lag: concurrency - 1 (capped at DEFAULT_LAG), so a sequential search (concurrency 1) learns from
+ * every result as Optuna's does, and `concurrency` evaluations can be in flight. The trials then depend on
+ * `concurrency` (an option) but never on timing; give search.lag to keep them equal across concurrencies.
+ */
+function withDefaultLag(options: OptimizeOptions, concurrency: number): OptimizeOptions {
+  const search = options.search as { strategy?: string; lag?: number; pruner?: unknown } | undefined;
+  if (!search || typeof search !== 'object' || search.lag !== undefined) return options;
+  const adaptive = search.strategy === 'tpe' || search.strategy === 'gp' || (search.strategy === 'random' && search.pruner !== undefined);
+  if (!adaptive) return options;
+  return { ...options, search: { ...search, lag: Math.min(DEFAULT_LAG, concurrency - 1) } as OptimizeOptions['search'] };
+}
 
 function budgetOf(options: OptimizeOptions): number {
   return (options.search as { trials?: number } | undefined)?.trials ?? Infinity;

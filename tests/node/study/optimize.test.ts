@@ -35,7 +35,8 @@ describe('optimize()', () => {
             await sleep(((t.number * 7 + concurrency * 3) % 5) * 2);
             return f(p);
           },
-          { space, search: strategy === 'random' ? { strategy, trials: 18 } : { strategy, trials: 18, startupTrials: 5 }, seed: 9, concurrency },
+          // An explicit lag: optimize()'s default (concurrency - 1) would make the trials depend on concurrency.
+          { space, search: strategy === 'random' ? { strategy, trials: 18 } : { strategy, trials: 18, startupTrials: 5, lag: 3 }, seed: 9, concurrency },
         );
         return key(r.trials);
       };

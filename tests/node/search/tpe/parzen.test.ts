@@ -111,7 +111,7 @@ describe('split into l(x) and g(x) (vs Optuna _split_observation_pairs)', () => 
   });
 });
 
-describe('the corrected density (normalizeScale, the default)', () => {
+describe('the corrected density (normalizeScale: true, not the default)', () => {
   it('integrates to 1 over the range, unlike Optuna 3.1 whose components ignore their width', () => {
     const d: TpeDistribution = { kind: 'float', low: -5, high: 10, step: null, log: false };
     const obs = [Float64Array.of(1, -2.5, 7.25, 3, 3.5)];
