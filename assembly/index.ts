@@ -5,6 +5,9 @@ export { knnTable } from './knn';
 export * from './linear';
 export * from './kmeans';
 export * from './sgd';
+export { svmGram, svmRowSquares, svmCrossKernel } from './svm/kernel';
+export { svmSetKernel } from './svm/qmatrix';
+export { svmSolve } from './svm/smo';
 
 /** First byte the host may use for its own arena (after static data). */
 export function heapBase(): usize {

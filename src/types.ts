@@ -22,7 +22,9 @@ export type ModelId =
   | 'elastic-net'
   | 'logistic-regression'
   | 'sgd-classifier'
-  | 'sgd-regressor';
+  | 'sgd-regressor'
+  | 'svc'
+  | 'svr';
 
 export const MODEL_IDS: readonly ModelId[] = [
   'knn-classifier',
@@ -35,4 +37,6 @@ export const MODEL_IDS: readonly ModelId[] = [
   'logistic-regression',
   'sgd-classifier',
   'sgd-regressor',
+  'svc',
+  'svr',
 ];

@@ -343,7 +343,7 @@ function schemaDescription(s: HyperparameterSchema): string {
     case 'int':
       return `an integer${s.min !== undefined ? ` >= ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}`;
     case 'float':
-      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}`;
+      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}${s.names ? ` or one of ${s.names.map((v) => JSON.stringify(v)).join(', ')}` : ''}`;
   }
 }
 
@@ -360,6 +360,7 @@ function valueFits(schema: HyperparameterSchema, v: unknown): boolean {
       );
     case 'float':
       if (v === null) return schema.default === null;
+      if (typeof v === 'string') return schema.names?.includes(v) ?? false;
       return (
         typeof v === 'number' && Number.isFinite(v) &&
         (schema.min === undefined || (schema.exclusiveMin ? v > schema.min : v >= schema.min)) &&

@@ -12,6 +12,8 @@ import { logisticRegression } from './logistic-regression';
 import { kmeans } from './kmeans';
 import { sgdClassifier } from './sgd-classifier';
 import { sgdRegressor } from './sgd-regressor';
+import { svc } from './svm/svc';
+import { svr } from './svm/svr';
 // <estimator imports: one line per model file, keep this marker>
 
 /** Every model, by id: the type requires an estimator for each id in MODEL_IDS. Adding a model = one file + one line
@@ -27,6 +29,8 @@ const ESTIMATORS: Record<ModelId, EstimatorDef> = {
   kmeans,
   'sgd-classifier': sgdClassifier,
   'sgd-regressor': sgdRegressor,
+  svc,
+  svr,
   // <estimator entries: one line per model, keep this marker>
 };
 

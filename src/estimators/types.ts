@@ -5,7 +5,11 @@ import type { Matrix, ModelId, ModelKind, Params } from '../types';
 /** Schema of one hyperparameter: its type, allowed values and default (scikit-learn's default where one exists). */
 export type HyperparameterSchema =
   | { type: 'int'; min?: number; max?: number; default: number; doc: string }
-  | { type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; default: number | null; doc: string }
+  | {
+      type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; default: number | string | null; doc: string;
+      /** Names also accepted in place of a number (SVC's gamma: 'scale', 'auto'). */
+      names?: readonly string[];
+    }
   | { type: 'enum'; values: readonly (string | number | boolean | null)[]; default: string | number | boolean | null; doc: string }
   | { type: 'bool'; default: boolean; doc: string };
 

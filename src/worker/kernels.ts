@@ -3,10 +3,11 @@ import type { DistanceKernels } from './exports/distance';
 import type { LinearKernels } from './exports/linear';
 import type { KmeansKernels } from './exports/kmeans';
 import type { SgdKernels } from './exports/sgd';
+import type { SvmKernels } from './exports/svm';
 import { WASM_BASE64 } from './wasm-binary.gen';
 
 /** The raw exports of assembly/index.ts, one interface per kernel file (src/worker/exports/). */
-export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels {
+export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, SvmKernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
 }

@@ -51,7 +51,7 @@ const models = listModels();
 describe('estimator conformance', () => {
   it('covers all ten model ids', () => {
     expect(models.map((m) => m.id).sort()).toEqual(
-      ['elastic-net', 'kmeans', 'knn-classifier', 'knn-regressor', 'lasso', 'linear-regression', 'logistic-regression', 'ridge', 'sgd-classifier', 'sgd-regressor'],
+      ['elastic-net', 'kmeans', 'knn-classifier', 'knn-regressor', 'lasso', 'linear-regression', 'logistic-regression', 'ridge', 'sgd-classifier', 'sgd-regressor', 'svc', 'svr'],
     );
   });
 
