@@ -111,7 +111,7 @@ function predictFromKernel(
   return { yPred, proba, classes };
 }
 
-/** scikit-learn's public form of libsvm's model (binary: signs flipped). */
+/** scikit-learn's public form of libsvm's model (binary: signs flipped); fittedGamma is the numeric gamma of this fit (scikit-learn's _gamma). */
 function learnedOf(model: SvcModel, sv: Float64Array, spec: KernelSpec): Learned {
   const binary = model.classes.length === 2;
   return {
@@ -123,7 +123,7 @@ function learnedOf(model: SvcModel, sv: Float64Array, spec: KernelSpec): Learned
     classes: model.classes.slice(),
     probA: model.probA ? model.probA.slice() : null,
     probB: model.probB ? model.probB.slice() : null,
-    gamma: spec.gamma,
+    fittedGamma: spec.gamma,
     nIter: model.iter,
     converged: !model.timedOut,
   };
@@ -181,7 +181,7 @@ export const svc: EstimatorDef = {
     const s = settings(params);
     const classes = learned.classes as Float64Array;
     const sv = learned.supportVectors as Float64Array;
-    const spec: KernelSpec = { kind: KERNEL_KIND[s.kernel], gamma: learned.gamma as number, coef0: s.coef0, degree: s.degree };
+    const spec: KernelSpec = { kind: KERNEL_KIND[s.kernel], gamma: learned.fittedGamma as number, coef0: s.coef0, degree: s.degree };
     const nSvTotal = (learned.supportIndices as Int32Array).length;
     const binary = classes.length === 2;
     const dual = learned.dualCoef as Float64Array;

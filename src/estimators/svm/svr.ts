@@ -99,7 +99,7 @@ export const svr: EstimatorDef = {
         dualCoef: m.coef,
         intercept: Float64Array.of(-m.rho),
         nSupport: Int32Array.of(m.svRows.length),
-        gamma: m.spec.gamma,
+        fittedGamma: m.spec.gamma,
         nIter: m.iter,
         converged: !m.timedOut,
       };
@@ -107,7 +107,7 @@ export const svr: EstimatorDef = {
   },
   predict(learned, X, params) {
     const s = settings(params);
-    const spec: KernelSpec = { kind: KERNEL_KIND[s.kernel], gamma: learned.gamma as number, coef0: s.coef0, degree: s.degree };
+    const spec: KernelSpec = { kind: KERNEL_KIND[s.kernel], gamma: learned.fittedGamma as number, coef0: s.coef0, degree: s.degree };
     const sv = learned.supportVectors as Float64Array;
     const coef = learned.dualCoef as Float64Array;
     const K = crossKernelJs(X.values, null, X.rows, sv, coef.length, X.cols, spec);

@@ -53,7 +53,7 @@ describe('SVC / SVR learned parameters against scikit-learn 1.2.1', () => {
         pool,
       });
       const p = result.model!.parameters;
-      expect(p.gamma).toBe(c.gamma);
+      expect(p.fittedGamma).toBe(c.gamma);
       expect(Array.from(p.supportIndices as Int32Array)).toEqual(c.support);
       expect(Array.from(p.nSupport as Int32Array)).toEqual(c.n_support);
       const dRel = relDiff(p.dualCoef as Float64Array, c.dual_coef);
