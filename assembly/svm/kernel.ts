@@ -37,19 +37,65 @@ export function kernelFromDot(kind: i32, dot: f64, sqA: f64, sqB: f64, gamma: f6
   return Math.tanh(gamma * dot + coef0);
 }
 
+/** XT (cols x rows) = X^T, so that two neighbouring rows' values of one feature are adjacent (one f64x2 load). */
+function transpose(X: usize, rows: i32, cols: i32, XT: usize): void {
+  for (let i = 0; i < rows; i++) {
+    for (let c = 0; c < cols; c++) {
+      store<f64>(XT + ((<usize>c * <usize>rows + <usize>i) << 3), load<f64>(X + ((<usize>i * <usize>cols + <usize>c) << 3)));
+    }
+  }
+}
+
 /**
- * out (rows x rows, row-major f64) = X X^T: every pairwise dot product of the rows of X (rows x cols). Symmetric by
- * construction (products commute exactly), so only j >= i is computed and mirrored. These do not depend on any
- * hyperparameter: one such matrix per fold serves every (kernel, C, gamma, coef0, degree) candidate.
+ * Dot products (or, with squaredDiff, sums of squared differences) of row a against rows j and j+1 of B, whose
+ * transpose BT (cols x nB) is given: one f64x2 lane per row of B, each lane summing in feature order exactly as the
+ * scalar loop does (mul then add, no fused multiply-add), so SIMD here changes the speed, not the numbers.
  */
-export function svmGram(X: usize, rows: i32, cols: i32, out: usize): void {
+// @ts-ignore: decorator
+@inline
+function pairSums(a: usize, BT: usize, nB: i32, j: i32, cols: i32, squaredDiff: bool): v128 {
+  let acc = f64x2.splat(0);
+  const stride = <usize>nB << 3;
+  let p = BT + (<usize>j << 3);
+  for (let c = 0; c < cols; c++) {
+    const av = f64x2.splat(load<f64>(a + (<usize>c << 3)));
+    const bv = v128.load(p);
+    if (squaredDiff) {
+      const d = f64x2.sub(av, bv);
+      acc = f64x2.add(acc, f64x2.mul(d, d));
+    } else {
+      acc = f64x2.add(acc, f64x2.mul(av, bv));
+    }
+    p += stride;
+  }
+  return acc;
+}
+
+/**
+ * out (rows x rows, row-major f64) = X X^T: every pairwise dot product of the rows of X (rows x cols); XT is scratch
+ * of rows x cols f64. Symmetric by construction (products commute exactly), so only j >= i is computed and mirrored.
+ * These do not depend on any hyperparameter: one such matrix per fold serves every (kernel, C, gamma, coef0, degree)
+ * candidate.
+ */
+export function svmGram(X: usize, rows: i32, cols: i32, XT: usize, out: usize): void {
+  transpose(X, rows, cols, XT);
   const n = <usize>rows;
-  for (let i: usize = 0; i < n; i++) {
-    const xi = X + ((i * <usize>cols) << 3);
-    for (let j: usize = i; j < n; j++) {
-      const v = rowDot(xi, X + ((j * <usize>cols) << 3), cols);
-      store<f64>(out + ((i * n + j) << 3), v);
-      store<f64>(out + ((j * n + i) << 3), v);
+  for (let i = 0; i < rows; i++) {
+    const xi = X + ((<usize>i * <usize>cols) << 3);
+    let j = i;
+    for (; j + 1 < rows; j += 2) {
+      const v = pairSums(xi, XT, rows, j, cols, false);
+      const v0 = f64x2.extract_lane(v, 0);
+      const v1 = f64x2.extract_lane(v, 1);
+      store<f64>(out + ((<usize>i * n + <usize>j) << 3), v0);
+      store<f64>(out + ((<usize>j * n + <usize>i) << 3), v0);
+      store<f64>(out + ((<usize>i * n + <usize>j + 1) << 3), v1);
+      store<f64>(out + ((<usize>(j + 1) * n + <usize>i) << 3), v1);
+    }
+    if (j < rows) {
+      const v = rowDot(xi, X + ((<usize>j * <usize>cols) << 3), cols);
+      store<f64>(out + ((<usize>i * n + <usize>j) << 3), v);
+      store<f64>(out + ((<usize>j * n + <usize>i) << 3), v);
     }
   }
 }
@@ -63,19 +109,47 @@ export function svmRowSquares(X: usize, rows: i32, cols: i32, out: usize): void 
 }
 
 /**
+ * out (N x N f32, libsvm's Qfloat) = K(x_i, x_j) from the dot products D (N x N) and squared norms xsq: the whole
+ * kernel matrix of a fold for one (kernel, gamma, coef0, degree), shared by every C and every one-vs-one pair.
+ * Symmetric exactly (the kernel's arithmetic is symmetric in i, j), so j >= i is computed and mirrored.
+ */
+export function svmKernelMatrix(D: usize, N: i32, xsq: usize, kind: i32, gamma: f64, coef0: f64, degree: i32, out: usize): void {
+  const n = <usize>N;
+  for (let i: usize = 0; i < n; i++) {
+    const sqI = load<f64>(xsq + (i << 3));
+    for (let j: usize = i; j < n; j++) {
+      const v = <f32>kernelFromDot(kind, load<f64>(D + ((i * n + j) << 3)), sqI, load<f64>(xsq + (j << 3)), gamma, coef0, degree);
+      store<f32>(out + ((i * n + j) << 2), v);
+      store<f32>(out + ((j * n + i) << 2), v);
+    }
+  }
+}
+
+/**
  * out (nA x nB f64) = k(a_i, b_j) as libsvm's Kernel::k_function computes it for prediction: rbf from the sum of
  * squared differences (not the dot-product form the solver uses), the other kernels from the dot product.
+ * BT is scratch of nB x cols f64 (B transposed, for the two-lane sums).
  */
 export function svmCrossKernel(
-  A: usize, nA: i32, B: usize, nB: i32, cols: i32, kind: i32, gamma: f64, coef0: f64, degree: i32, out: usize,
+  A: usize, nA: i32, B: usize, nB: i32, cols: i32, kind: i32, gamma: f64, coef0: f64, degree: i32, BT: usize, out: usize,
 ): void {
+  transpose(B, nB, cols, BT);
+  const rbf = kind == KIND_RBF;
   for (let i = 0; i < nA; i++) {
     const a = A + ((<usize>i * <usize>cols) << 3);
     const o = out + ((<usize>i * <usize>nB) << 3);
-    for (let j = 0; j < nB; j++) {
+    let j = 0;
+    for (; j + 1 < nB; j += 2) {
+      const v = pairSums(a, BT, nB, j, cols, rbf);
+      const s0 = f64x2.extract_lane(v, 0);
+      const s1 = f64x2.extract_lane(v, 1);
+      store<f64>(o + (<usize>j << 3), rbf ? Math.exp(-gamma * s0) : kernelFromDot(kind, s0, 0, 0, gamma, coef0, degree));
+      store<f64>(o + (<usize>(j + 1) << 3), rbf ? Math.exp(-gamma * s1) : kernelFromDot(kind, s1, 0, 0, gamma, coef0, degree));
+    }
+    if (j < nB) {
       const b = B + ((<usize>j * <usize>cols) << 3);
       let v: f64;
-      if (kind == KIND_RBF) {
+      if (rbf) {
         let s = 0.0;
         for (let c = 0; c < cols; c++) {
           const d = load<f64>(a + (<usize>c << 3)) - load<f64>(b + (<usize>c << 3));

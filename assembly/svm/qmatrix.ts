@@ -8,6 +8,7 @@
 import { kernelFromDot, rowDot } from './kernel';
 
 let qD: usize = 0;
+let qK: usize = 0;
 let qX: usize = 0;
 let qN: i32 = 0;
 let qCols: i32 = 0;
@@ -27,16 +28,17 @@ let qFilled: i32 = 0;
 let qClock: i32 = 0;
 
 /**
- * Sets up the kernel rows of one sub-problem. D: the fold's N x N dot products (or 0: compute from X, N x cols);
+ * Sets up the kernel rows of one sub-problem. K: the fold's N x N f32 kernel matrix (svmKernelMatrix) when cached,
+ * else 0; D: the fold's N x N dot products (or 0: compute from X, N x cols);
  * xsq: the fold rows' squared norms (N); rowIdx: fold row of each of the lk base rows (i32); cache: slots x lk f32;
  * slotOf (lk i32), slotRow and slotUsed (slots i32) are scratch. Requires slots >= 2 (two rows are in use at once).
  */
 export function svmSetKernel(
-  D: usize, X: usize, N: i32, cols: i32, xsq: usize, rowIdx: usize, lk: i32,
+  K: usize, D: usize, X: usize, N: i32, cols: i32, xsq: usize, rowIdx: usize, lk: i32,
   kind: i32, gamma: f64, coef0: f64, degree: i32,
   cache: usize, slotOf: usize, slotRow: usize, slotUsed: usize, slots: i32,
 ): void {
-  qD = D; qX = X; qN = N; qCols = cols; qXsq = xsq; qRowIdx = rowIdx; qLk = lk;
+  qK = K; qD = D; qX = X; qN = N; qCols = cols; qXsq = xsq; qRowIdx = rowIdx; qLk = lk;
   qKind = kind; qGamma = gamma; qCoef0 = coef0; qDegree = degree;
   qCache = cache; qSlotOf = slotOf; qSlotRow = slotRow; qSlotUsed = slotUsed; qSlots = slots;
   qFilled = 0;
@@ -52,10 +54,11 @@ export function kernelAt(a: i32, b: i32): f64 {
   return kernelFromDot(qKind, dot, load<f64>(qXsq + (<usize>a << 3)), load<f64>(qXsq + (<usize>b << 3)), qGamma, qCoef0, qDegree);
 }
 
-/** K(base b, base b) in double: the diagonal QD of libsvm. */
+/** K(base b, base b) in double: the diagonal QD of libsvm. x.x is xsq (the same sum D's diagonal holds). */
 export function baseDiagonal(b: i32): f64 {
   const r = load<i32>(qRowIdx + (<usize>b << 2));
-  return kernelAt(r, r);
+  const sq = load<f64>(qXsq + (<usize>r << 3));
+  return kernelFromDot(qKind, sq, sq, sq, qGamma, qCoef0, qDegree);
 }
 
 /** Address of base row b's f32 kernel values (lk of them), computing the row on a miss. */
@@ -83,6 +86,12 @@ export function baseRow(b: i32): usize {
   store<i32>(qSlotUsed + (<usize>slot << 2), qClock);
   const row = qCache + ((<usize>slot * lk) << 2);
   const ra = load<i32>(qRowIdx + (<usize>b << 2));
+  if (qK != 0) {
+    // The same f32 values, gathered from the fold's kernel matrix instead of recomputed.
+    const src = qK + ((<usize>ra * <usize>qN) << 2);
+    for (let j: usize = 0; j < lk; j++) store<f32>(row + (j << 2), load<f32>(src + (<usize>load<i32>(qRowIdx + (j << 2)) << 2)));
+    return row;
+  }
   for (let j: usize = 0; j < lk; j++) {
     store<f32>(row + (j << 2), <f32>kernelAt(ra, load<i32>(qRowIdx + (j << 2))));
   }

@@ -1,5 +1,6 @@
 /**
- * What every SVM fit on a fold starts from: the fold's cached dot products placed in wasm memory, a JS copy of the
+ * What every SVM fit on a fold starts from: the fold's cached kernel matrix for the fit's kernel settings (or its dot
+ * products) placed in wasm memory, a JS copy of the
  * training rows (cached per fold: support vectors and Platt's held-out decision values read them), and the numeric
  * gamma ('scale' from the variance of these rows, cached per fold too).
  */
@@ -7,6 +8,7 @@ import type { FoldSide, TrainContext } from '../types';
 import { foldGram } from './fold-gram';
 import { KERNEL_KIND, numpyVar, type KernelSettings } from './params';
 import { placeFold, type KernelSpec, type Resident } from './solve';
+import { cachedKernel, keepKernel, kernelMatrixFits } from './kernel-cache';
 
 interface FoldRows {
   rows: number;
@@ -46,7 +48,10 @@ export function fitInputs<T>(
   const arena = ctx.kernels.arena;
   const mark = arena.mark();
   try {
-    return body(rows.values, placeFold(ctx, train, gram), spec);
+    const fits = kernelMatrixFits(train.rows);
+    const K = fits ? cachedKernel(ctx, train.rows, spec) : null;
+    const res = placeFold(ctx, train, gram, spec, K, fits, (k) => keepKernel(ctx, train.rows, spec, k));
+    return body(rows.values, res, spec);
   } finally {
     arena.release(mark);
   }

@@ -39,7 +39,8 @@ export function foldGram(ctx: TrainContext, train: FoldSide): FoldGram {
     let dot: Float64Array | null = null;
     if (gramFits(rows)) {
       const dPtr = arena.alloc(rows * rows * 8);
-      wasm.svmGram(train.ptr, rows, cols, dPtr);
+      const xtPtr = arena.alloc(rows * cols * 8);
+      wasm.svmGram(train.ptr, rows, cols, xtPtr, dPtr);
       dot = arena.f64(dPtr, rows * rows).slice();
     }
     const gram: FoldGram = { rows, cols, dot, xsq: arena.f64(xsqPtr, rows).slice() };

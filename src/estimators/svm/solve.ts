@@ -1,7 +1,7 @@
 /**
  * One SMO sub-problem in wasm: places the fold's dot products next to the rows, sets up the Q rows of the
  * sub-problem (its rows as indices into the fold) and runs assembly/svm/smo.ts. Memory: the fold's dot products
- * (when kept, see fold-gram.ts), plus a row cache of at most ROW_CACHE_BYTES (128 MiB) of f32 kernel rows per fit,
+ * or kernel matrix (when kept, see fold-gram.ts and kernel-cache.ts), plus a row cache of at most ROW_CACHE_BYTES (128 MiB) of f32 kernel rows per fit,
  * like libsvm's cache_size; when the sub-problem's kernel matrix is larger, rows are recomputed on demand (LRU).
  */
 import type { FoldSide, TrainContext } from '../types';
@@ -19,6 +19,8 @@ export interface KernelSpec {
 
 /** Where one fit's inputs live in wasm memory (valid until the caller releases its arena mark). */
 export interface Resident {
+  /** The fold's f32 kernel matrix for this fit's kernel settings, or 0 (then rows come from D or X). */
+  kPtr: number;
   dPtr: number;
   xPtr: number;
   N: number;
@@ -35,13 +37,32 @@ export interface SubSolution {
   timedOut: boolean;
 }
 
-/** Copies the fold's dot products and norms into the arena (the caller holds a mark and releases it). */
-export function placeFold(ctx: TrainContext, train: FoldSide, gram: FoldGram): Resident {
-  const { arena } = ctx.kernels;
+/**
+ * Places what this fit's kernel rows come from in the arena (the caller holds a mark and releases it): the fold's
+ * kernel matrix for these kernel settings when it is cached (see kernel-cache.ts), or else the dot products, from
+ * which the kernel matrix is computed once and offered to the cache (`keep`).
+ */
+export function placeFold(
+  ctx: TrainContext, train: FoldSide, gram: FoldGram, spec: KernelSpec,
+  cachedK: Float32Array | null, wantK: boolean, keep: (K: Float32Array) => void,
+): Resident {
+  const { arena, wasm } = ctx.kernels;
+  const N = train.rows;
   try {
-    const dPtr = gram.dot ? arena.allocF64(gram.dot) : 0;
     const xsqPtr = arena.allocF64(gram.xsq);
-    return { dPtr, xPtr: train.ptr, N: train.rows, cols: train.cols, xsqPtr };
+    if (cachedK) {
+      const kPtr = arena.alloc(N * N * 4);
+      new Float32Array(arena.memory.buffer, kPtr, N * N).set(cachedK);
+      return { kPtr, dPtr: 0, xPtr: train.ptr, N, cols: train.cols, xsqPtr };
+    }
+    const dPtr = gram.dot ? arena.allocF64(gram.dot) : 0;
+    let kPtr = 0;
+    if (dPtr !== 0 && wantK) {
+      kPtr = arena.alloc(N * N * 4);
+      wasm.svmKernelMatrix(dPtr, N, xsqPtr, spec.kind, spec.gamma, spec.coef0, spec.degree, kPtr);
+      keep(new Float32Array(arena.memory.buffer, kPtr, N * N).slice());
+    }
+    return { kPtr, dPtr, xPtr: train.ptr, N, cols: train.cols, xsqPtr };
   } catch (e) {
     throw outOfMemory(train.rows, e);
   }
@@ -110,7 +131,7 @@ export function solveSub(
     arena.i32(basePtr, l).set(base);
     arena.f64(alphaPtr, l).fill(0);
     wasm.svmSetKernel(
-      res.dPtr, res.xPtr, res.N, res.cols, res.xsqPtr, rowPtr, lk,
+      res.kPtr, res.dPtr, res.xPtr, res.N, res.cols, res.xsqPtr, rowPtr, lk,
       spec.kind, spec.gamma, spec.coef0, spec.degree, cache, slotOf, slotRow, slotUsed, slots,
     );
     wasm.svmSolve(l, yPtr, pPtr, cPtr, basePtr, alphaPtr, gPtr, gbarPtr, statusPtr, activePtr, qdPtr, tol, shrinking ? 1 : 0, maxIter, outPtr, infoPtr);
@@ -133,8 +154,9 @@ export function crossKernel(
   const mark = arena.mark();
   try {
     const svPtr = arena.allocF64(sv);
+    const btPtr = arena.alloc(sv.length * 8);
     const outPtr = arena.alloc(side.rows * nSv * 8);
-    wasm.svmCrossKernel(side.ptr, side.rows, svPtr, nSv, side.cols, spec.kind, spec.gamma, spec.coef0, spec.degree, outPtr);
+    wasm.svmCrossKernel(side.ptr, side.rows, svPtr, nSv, side.cols, spec.kind, spec.gamma, spec.coef0, spec.degree, btPtr, outPtr);
     return arena.f64(outPtr, side.rows * nSv).slice();
   } finally {
     arena.release(mark);

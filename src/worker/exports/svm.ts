@@ -1,16 +1,18 @@
 /** Exports of assembly/svm/ (pointers and lengths are plain numbers in wasm32). Contracts in those files. */
 export interface SvmKernels {
-  /** out (rows x rows f64) = X X^T, sequential dot products (libsvm's dense dot). */
-  svmGram(X: number, rows: number, cols: number, out: number): void;
+  /** out (rows x rows f64) = X X^T, sequential dot products (libsvm's dense dot); XT: rows x cols f64 scratch. */
+  svmGram(X: number, rows: number, cols: number, XT: number, out: number): void;
+  /** out (N x N f32) = the fold's kernel matrix from its dot products D and squared norms xsq. */
+  svmKernelMatrix(D: number, N: number, xsq: number, kind: number, gamma: number, coef0: number, degree: number, out: number): void;
   /** out[i] = x_i . x_i. */
   svmRowSquares(X: number, rows: number, cols: number, out: number): void;
   /** out (nA x nB) = k(a_i, b_j) as libsvm's k_function (kind 0 linear, 1 poly, 2 rbf, 3 sigmoid). */
   svmCrossKernel(
-    A: number, nA: number, B: number, nB: number, cols: number, kind: number, gamma: number, coef0: number, degree: number, out: number,
+    A: number, nA: number, B: number, nB: number, cols: number, kind: number, gamma: number, coef0: number, degree: number, BT: number, out: number,
   ): void;
-  /** Sets up the Q rows of one sub-problem (D = 0: kernel values from X instead of the cached dot products). */
+  /** Sets up the Q rows of one sub-problem: gathered from K when given, else from D, else (D = 0) computed from X. */
   svmSetKernel(
-    D: number, X: number, N: number, cols: number, xsq: number, rowIdx: number, lk: number,
+    K: number, D: number, X: number, N: number, cols: number, xsq: number, rowIdx: number, lk: number,
     kind: number, gamma: number, coef0: number, degree: number,
     cache: number, slotOf: number, slotRow: number, slotUsed: number, slots: number,
   ): void;
