@@ -5,7 +5,7 @@ export { knnTable } from './knn';
 export * from './linear';
 export * from './kmeans';
 export * from './sgd';
-export { svmGram, svmRowSquares, svmKernelMatrix, svmCrossKernel } from './svm/kernel';
+export { svmGram, svmRowSquares, svmKernelMatrix, svmCrossKernel, svmCrossBase, svmDecision } from './svm/kernel';
 export { svmSetKernel } from './svm/qmatrix';
 export { svmSolve } from './svm/smo';
 

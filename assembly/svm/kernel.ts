@@ -163,3 +163,86 @@ export function svmCrossKernel(
     }
   }
 }
+
+/**
+ * out (nA x nB f64) = what the kernel of rows a_i and b_j is a function of, in libsvm's k_function arithmetic: the
+ * sum of squared differences (squaredDiff = 1, for rbf) or the dot product. Independent of every hyperparameter, so
+ * one such matrix per fold (test rows x training rows) serves every candidate's predictions. BT: nB x cols scratch.
+ */
+export function svmCrossBase(A: usize, nA: i32, B: usize, nB: i32, cols: i32, squaredDiff: i32, BT: usize, out: usize): void {
+  transpose(B, nB, cols, BT);
+  const sq = squaredDiff != 0;
+  for (let i = 0; i < nA; i++) {
+    const a = A + ((<usize>i * <usize>cols) << 3);
+    const o = out + ((<usize>i * <usize>nB) << 3);
+    let j = 0;
+    for (; j + 1 < nB; j += 2) {
+      const v = pairSums(a, BT, nB, j, cols, sq);
+      store<f64>(o + (<usize>j << 3), f64x2.extract_lane(v, 0));
+      store<f64>(o + (<usize>(j + 1) << 3), f64x2.extract_lane(v, 1));
+    }
+    if (j < nB) {
+      const b = B + ((<usize>j * <usize>cols) << 3);
+      let s = 0.0;
+      for (let c = 0; c < cols; c++) {
+        const x = load<f64>(a + (<usize>c << 3));
+        const y = load<f64>(b + (<usize>c << 3));
+        if (sq) {
+          const d = x - y;
+          s += d * d;
+        } else {
+          s += x * y;
+        }
+      }
+      store<f64>(o + (<usize>j << 3), s);
+    }
+  }
+}
+
+/**
+ * Decision values (libsvm's predict_values) of nA rows from S (nA x nB, svmCrossBase of the rows against the fold's
+ * training rows): kv[q] = k(row, sv_q) with sv_q = training row svRows[q], then for k >= 2 classes one value per pair
+ * (i < j): sum of class i's and class j's coefficients times kv minus rho, in libsvm's order (out: nA x pairs); for
+ * k = 1 (regression) sum_q coef_q kv_q - rho[0] (out: nA). kv is scratch of `total` f64, start of k i32.
+ */
+export function svmDecision(
+  S: usize, nA: i32, nB: i32, svRows: usize, total: i32, kind: i32, gamma: f64, coef0: f64, degree: i32,
+  nSV: usize, k: i32, svCoef: usize, rho: usize, kv: usize, start: usize, out: usize,
+): void {
+  const rbf = kind == KIND_RBF;
+  if (k >= 2) {
+    store<i32>(start, 0);
+    for (let c = 1; c < k; c++) store<i32>(start + (<usize>c << 2), load<i32>(start + (<usize>(c - 1) << 2)) + load<i32>(nSV + (<usize>(c - 1) << 2)));
+  }
+  const nPairs = k >= 2 ? (k * (k - 1)) / 2 : 1;
+  for (let t = 0; t < nA; t++) {
+    const srow = S + ((<usize>t * <usize>nB) << 3);
+    for (let q = 0; q < total; q++) {
+      const s = load<f64>(srow + (<usize>load<i32>(svRows + (<usize>q << 2)) << 3));
+      store<f64>(kv + (<usize>q << 3), rbf ? Math.exp(-gamma * s) : kernelFromDot(kind, s, 0, 0, gamma, coef0, degree));
+    }
+    const o = out + ((<usize>t * <usize>nPairs) << 3);
+    if (k < 2) {
+      let sum = 0.0;
+      for (let q = 0; q < total; q++) sum += load<f64>(svCoef + (<usize>q << 3)) * load<f64>(kv + (<usize>q << 3));
+      store<f64>(o, sum - load<f64>(rho));
+      continue;
+    }
+    let p = 0;
+    for (let i = 0; i < k; i++) {
+      const si = load<i32>(start + (<usize>i << 2));
+      const ci = load<i32>(nSV + (<usize>i << 2));
+      for (let j = i + 1; j < k; j++) {
+        const sj = load<i32>(start + (<usize>j << 2));
+        const cj = load<i32>(nSV + (<usize>j << 2));
+        const c1 = svCoef + ((<usize>(j - 1) * <usize>total) << 3);
+        const c2 = svCoef + ((<usize>i * <usize>total) << 3);
+        let sum = 0.0;
+        for (let q = si; q < si + ci; q++) sum += load<f64>(c1 + (<usize>q << 3)) * load<f64>(kv + (<usize>q << 3));
+        for (let q = sj; q < sj + cj; q++) sum += load<f64>(c2 + (<usize>q << 3)) * load<f64>(kv + (<usize>q << 3));
+        store<f64>(o + (<usize>p << 3), sum - load<f64>(rho + (<usize>p << 3)));
+        p++;
+      }
+    }
+  }
+}

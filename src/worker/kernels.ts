@@ -3,11 +3,11 @@ import type { DistanceKernels } from './exports/distance';
 import type { LinearKernels } from './exports/linear';
 import type { KmeansKernels } from './exports/kmeans';
 import type { SgdKernels } from './exports/sgd';
-import type { SvmKernels } from './exports/svm';
+import type { SvmKernels, SvmPredictKernels } from './exports/svm';
 import { WASM_BASE64 } from './wasm-binary.gen';
 
 /** The raw exports of assembly/index.ts, one interface per kernel file (src/worker/exports/). */
-export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, SvmKernels {
+export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, SvmKernels, SvmPredictKernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
 }

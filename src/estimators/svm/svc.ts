@@ -3,7 +3,8 @@ import type { Params } from '../../types';
 import { TuneError } from '../../errors';
 import { createRng } from '../../rng';
 import { KERNEL_KIND, KERNEL_SCHEMAS, kernelSettings, type KernelSettings } from './params';
-import { crossKernel, type KernelSpec } from './solve';
+import type { KernelSpec } from './solve';
+import { testDecision } from './predict-wasm';
 import { crossKernelJs } from './kernel-js';
 import { decisionValues, ovrDecision, trainSvc, voteOvo, type SvcModel } from './ovo';
 import { coupledProbabilities } from './platt';
@@ -73,19 +74,18 @@ function fitSvc(ctx: TrainContext, train: FoldSide, s: SvcSettings): { model: Sv
   });
 }
 
-/** Labels (and probabilities in `classes` order) from the kernel values between rows and support vectors. */
-function predictFromKernel(
-  m: Pick<SvcModel, 'classes' | 'nSV' | 'svCoef' | 'rho' | 'probA' | 'probB'>, K: Float64Array, rows: number,
+/** Labels (and probabilities in `classes` order) from the pairwise decision values (rows x pairs; null: one class). */
+function predictFromDecision(
+  m: Pick<SvcModel, 'classes' | 'probA' | 'probB'>, dec: Float64Array | null, rows: number,
   s: SvcSettings, classes: Float64Array, wantProba: boolean,
 ): Prediction {
   const k = m.classes.length;
   const yPred = new Float64Array(rows);
-  if (k === 1) {
+  if (k === 1 || !dec) {
     yPred.fill(m.classes[0]);
     return { yPred, classes };
   }
-  const dec = decisionValues(K, rows, m.nSV, m.svCoef, m.rho);
-  const nPairs = m.rho.length;
+  const nPairs = (k * (k - 1)) / 2;
   const votes = new Int32Array(k);
   const ovr = new Float64Array(k);
   for (let r = 0; r < rows; r++) {
@@ -168,8 +168,8 @@ export const svc: EstimatorDef = {
     evaluate(ctx, train, test, params) {
       const s = settings(params);
       const { model, spec, sv } = fitSvc(ctx, train, s);
-      const K = crossKernel(ctx, test, sv, model.svRows.length, spec);
-      return predictFromKernel(model, K, test.rows, s, ctx.classes ?? model.classes, s.probability && ctx.needsProba !== false);
+      const dec = model.classes.length < 2 ? null : testDecision(ctx, train, test, spec, model.svRows, sv, model.nSV, model.svCoef, model.rho);
+      return predictFromDecision(model, dec, test.rows, s, ctx.classes ?? model.classes, s.probability && ctx.needsProba !== false);
     },
     fit(ctx, train, params) {
       const s = settings(params);
@@ -194,7 +194,7 @@ export const svc: EstimatorDef = {
       probA: (learned.probA as Float64Array | null) ?? null,
       probB: (learned.probB as Float64Array | null) ?? null,
     };
-    const K = crossKernelJs(X.values, null, X.rows, sv, nSvTotal, X.cols, spec);
-    return predictFromKernel(m, K, X.rows, s, classes, s.probability);
+    const dec = classes.length < 2 ? null : decisionValues(crossKernelJs(X.values, null, X.rows, sv, nSvTotal, X.cols, spec), X.rows, m.nSV, m.svCoef, m.rho);
+    return predictFromDecision(m, dec, X.rows, s, classes, s.probability);
   },
 };

@@ -1,7 +1,8 @@
 import type { EstimatorDef, FoldSide, Learned, TrainContext } from '../types';
 import type { Params } from '../../types';
 import { KERNEL_KIND, KERNEL_SCHEMAS, kernelSettings, type KernelSettings } from './params';
-import { crossKernel, solveSub, type KernelSpec } from './solve';
+import { solveSub, type KernelSpec } from './solve';
+import { testDecision } from './predict-wasm';
 import { crossKernelJs } from './kernel-js';
 import { fitInputs } from './fit-inputs';
 
@@ -88,8 +89,8 @@ export const svr: EstimatorDef = {
   trainer: {
     evaluate(ctx, train, test, params) {
       const m = fitSvr(ctx, train, settings(params));
-      const K = crossKernel(ctx, test, m.sv, m.svRows.length, m.spec);
-      return { yPred: regress(K, test.rows, m.coef, m.rho) };
+      const yPred = testDecision(ctx, train, test, m.spec, m.svRows, m.sv, Int32Array.of(m.svRows.length), m.coef, Float64Array.of(m.rho));
+      return { yPred };
     },
     fit(ctx, train, params): Learned {
       const m = fitSvr(ctx, train, settings(params));

@@ -23,3 +23,14 @@ export interface SvmKernels {
     tol: number, shrinking: number, maxIter: number, alphaOut: number, info: number,
   ): void;
 }
+
+/** Prediction kernels of assembly/svm/kernel.ts (see there). */
+export interface SvmPredictKernels {
+  /** out (nA x nB) = sums of squared differences (squaredDiff 1) or dot products of rows a_i, b_j; BT scratch. */
+  svmCrossBase(A: number, nA: number, B: number, nB: number, cols: number, squaredDiff: number, BT: number, out: number): void;
+  /** libsvm's predict_values from svmCrossBase's matrix S (one value per pair, or one per row when k = 1). */
+  svmDecision(
+    S: number, nA: number, nB: number, svRows: number, total: number, kind: number, gamma: number, coef0: number, degree: number,
+    nSV: number, k: number, svCoef: number, rho: number, kv: number, start: number, out: number,
+  ): void;
+}
