@@ -312,8 +312,14 @@ export function svmSolve(
     setf(alpha, j, aj);
     const dai = ai - oldAi;
     const daj = aj - oldAj;
+    // G_k += Q_ik dai + Q_jk daj with Q_ik = y_i y_k K_ik, written as y_k (K_ik (y_i dai) + K_jk (y_j daj)): sign flips
+    // are exact and distribute exactly over the rounded sum, so this is libsvm's value with one sign test per k.
+    const A = yi > 0 ? dai : -dai;
+    const B = yj > 0 ? daj : -daj;
     for (let k = 0; k < activeSize; k++) {
-      setf(G, k, f(G, k) + (q(rowI, yi, k) * dai + q(rowJ, yj, k) * daj));
+      const b = <usize>n(sBase, k) << 2;
+      const t = <f64>load<f32>(rowI + b) * A + <f64>load<f32>(rowJ + b) * B;
+      setf(G, k, f(G, k) + (n(sY, k) > 0 ? t : -t));
     }
     const ui = isUpper(i);
     const uj = isUpper(j);
