@@ -79,11 +79,13 @@ function outOfMemory(rows: number, e: unknown): TuneError {
 
 /**
  * Solves min 0.5 a'Qa + p'a, y'a = 0, 0 <= a <= C from a = 0, with Q_ab = y_a y_b K(rowIdx[base_a], rowIdx[base_b]).
- * lk = rowIdx.length base rows; y, p, C, base have one entry per variable (SVC: lk, SVR: 2 lk).
+ * lk = rowIdx.length base rows; y, p, C, base have one entry per variable (SVC: lk, SVR: 2 lk). rowCacheBytes bounds
+ * the f32 row cache (at least two rows are kept whatever it says).
  */
 export function solveSub(
   ctx: TrainContext, res: Resident, spec: KernelSpec, rowIdx: Int32Array,
   y: Int32Array, p: Float64Array, C: Float64Array, base: Int32Array, tol: number, shrinking: boolean, maxIter: number,
+  rowCacheBytes = ROW_CACHE_BYTES,
 ): SubSolution {
   const { wasm, arena } = ctx.kernels;
   const lk = rowIdx.length;
@@ -97,7 +99,7 @@ export function solveSub(
       { rows: lk },
     );
   }
-  const slots = Math.max(2, Math.min(lk, Math.floor(ROW_CACHE_BYTES / rowBytes)));
+  const slots = Math.max(2, Math.min(lk, Math.floor(rowCacheBytes / rowBytes)));
   const mark = arena.mark();
   try {
     let ptrs: number[];
