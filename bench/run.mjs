@@ -15,6 +15,7 @@ import { runWorkload } from './lib/suite.mjs';
 import { runPoolBench, POOL_TARGETS, DEFAULT_WARMUP_MS } from './lib/pool-bench.mjs';
 import { runKernelBenches, DIST_TARGET_GFLOPS } from './lib/kernels.mjs';
 import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/report.mjs';
+import { runSvmBench, svmTable, SVM_TARGET_RATIO } from './lib/svm.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -36,6 +37,8 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --no-pool          skip the pool measurements (1 vs 2 workers on W1/W5, cancellation latency, per-task overhead)
   --pool-only        only the pool measurements (with --workload W1 or W5: only that workload's scaling)
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
+  --no-svm           skip the SVM bench (W6 and a 6x6 digits grid against scikit-learn in the same run; Node)
+  --svm-only         only the SVM bench
   -h, --help         this text
 
 Chromium: $CHROMIUM_PATH or /usr/bin/chromium. Results: bench/results/latest.json (gitignored).
@@ -53,6 +56,7 @@ function parseArgs(argv) {
     workloadsOn: true,
     pool: true,
     poolWarmupMs: DEFAULT_WARMUP_MS,
+    svm: true,
   };
   const value = (i, name) => {
     if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new Error(`${name} needs a value`);
@@ -118,6 +122,12 @@ function parseArgs(argv) {
       case '--pool-warmup-ms':
         opts.poolWarmupMs = nonNegativeInt(take('--pool-warmup-ms'), '--pool-warmup-ms');
         break;
+      case '--no-svm':
+        opts.svm = false;
+        break;
+      case '--svm-only':
+        Object.assign(opts, { svmOnly: true, kernels: false, workloadsOn: false, pool: false, env: 'node' });
+        break;
       case '-h':
       case '--help':
         opts.help = true;
@@ -126,7 +136,7 @@ function parseArgs(argv) {
         throw new Error(`unknown option '${argv[i]}'`);
     }
   }
-  if (!opts.kernels && !opts.workloadsOn) throw new Error('--no-kernels and --kernels-only together leave nothing to run');
+  if (!opts.kernels && !opts.workloadsOn && !opts.svmOnly) throw new Error('--no-kernels and --kernels-only together leave nothing to run');
   if (opts.poolOnly) {
     if (!opts.pool) throw new Error('--pool-only cannot be combined with --no-pool or --kernels-only');
     opts.kernels = false;
@@ -201,6 +211,11 @@ async function runNode(opts, progress) {
       quick: opts.quick,
       warmupMs: opts.poolWarmupMs,
       progress: (t) => progress.set(`[node] pool: ${t}`),
+    });
+  }
+  if (opts.svm && !opts.quick) {
+    out.svm = await runSvmBench(api, async (name) => loadNodeDataset(name, false), {
+      workers: opts.workers, runs: opts.runs, progress: (t) => progress.set(`[node] svm ${t}`),
     });
   }
   if (opts.workloadsOn) {
@@ -395,6 +410,7 @@ async function main() {
       report.workloads.push(...out.workloads);
       report.kernels.push(...out.kernels);
       if (out.pool) report.pool[env] = out.pool;
+      if (out.svm) report.svm = out.svm;
     } catch (e) {
       failed = true;
       progress.log(`bench: ${env} failed: ${(process.env.BENCH_DEBUG && e?.stack) || e?.message || e}`);
@@ -431,9 +447,14 @@ async function main() {
       `((wall x workers - in-worker fit+score time) / tasks, 600 KNN fits on iris) < ${POOL_TARGETS.overheadMs} ms`);
     lines.push(poolTable(report.pool, opts.quick));
   }
+  if (report.svm) {
+    lines.push('', `SVM (work item [10], node, ${opts.workers} workers): hyperwasm warm s (cold) vs scikit-learn GridSearchCV (n_jobs=2) run in this ` +
+      `bench on the same rows and fold ids; target <= ${SVM_TARGET_RATIO}x and the same best candidate`);
+    lines.push(svmTable(report.svm));
+  }
   lines.push('', `${report.meta.seconds.toFixed(0)} s total. Results: ${relative(process.cwd(), OUT_JSON) || OUT_JSON}`);
   console.log(lines.join('\n'));
-  if (failed || report.workloads.some((w) => w.status === 'error') || report.kernels.some((k) => k.status === 'mismatch' || k.status === 'error')) {
+  if (failed || report.svm?.some((r) => r.status === 'error') || report.workloads.some((w) => w.status === 'error') || report.kernels.some((k) => k.status === 'mismatch' || k.status === 'error')) {
     process.exitCode = 1;
   }
 }
