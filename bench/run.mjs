@@ -15,7 +15,8 @@ import { runWorkload } from './lib/suite.mjs';
 import { runPoolBench, POOL_TARGETS, DEFAULT_WARMUP_MS } from './lib/pool-bench.mjs';
 import { runKernelBenches, DIST_TARGET_GFLOPS } from './lib/kernels.mjs';
 import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/report.mjs';
-import { runSvmBench, svmTable, SVM_TARGET_RATIO } from './lib/svm.mjs';
+import { SVM_WORKLOADS, timeSvmSearch, judgeSvm, svmTable, SVM_TARGET_RATIO } from './lib/svm.mjs';
+import { sklearnSvm } from './lib/svm-sklearn.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -37,7 +38,7 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --no-pool          skip the pool measurements (1 vs 2 workers on W1/W5, cancellation latency, per-task overhead)
   --pool-only        only the pool measurements (with --workload W1 or W5: only that workload's scaling)
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
-  --no-svm           skip the SVM bench (W6 and a 6x6 digits grid against scikit-learn in the same run; Node)
+  --no-svm           skip the SVM bench (W6 and a 6x6 digits grid against scikit-learn in the same run)
   --svm-only         only the SVM bench
   -h, --help         this text
 
@@ -126,7 +127,7 @@ function parseArgs(argv) {
         opts.svm = false;
         break;
       case '--svm-only':
-        Object.assign(opts, { svmOnly: true, kernels: false, workloadsOn: false, pool: false, env: 'node' });
+        Object.assign(opts, { svmOnly: true, kernels: false, workloadsOn: false, pool: false });
         break;
       case '-h':
       case '--help':
@@ -214,9 +215,13 @@ async function runNode(opts, progress) {
     });
   }
   if (opts.svm && !opts.quick) {
-    out.svm = await runSvmBench(api, async (name) => loadNodeDataset(name, false), {
-      workers: opts.workers, runs: opts.runs, progress: (t) => progress.set(`[node] svm ${t}`),
-    });
+    out.svm = [];
+    for (const wl of SVM_WORKLOADS) {
+      const row = await timeSvmSearch(api, wl.id, loadNodeDataset(wl.dataset, false), {
+        workers: opts.workers, runs: opts.runs, progress: (t) => progress.set(`[node] svm ${t}`),
+      });
+      out.svm.push({ ...row, env: 'node' });
+    }
   }
   if (opts.workloadsOn) {
     for (const id of opts.workloads) {
@@ -292,6 +297,14 @@ async function runChromium(opts, progress) {
           { id, workers: opts.workers, runs: opts.runs, quick: opts.quick },
         );
         out.workloads.push(judgeWorkload(row, 'chromium', opts));
+      }
+    }
+    if (opts.svm && !opts.quick) {
+      prefix = '[chromium] svm';
+      out.svm = [];
+      for (const wl of SVM_WORKLOADS) {
+        const row = await page.evaluate(({ id, workers, runs }) => window.__bench.runSvm(id, { workers, runs }), { id: wl.id, workers: opts.workers, runs: opts.runs });
+        out.svm.push({ ...row, env: 'chromium' });
       }
     }
     if (opts.pool) {
@@ -410,12 +423,25 @@ async function main() {
       report.workloads.push(...out.workloads);
       report.kernels.push(...out.kernels);
       if (out.pool) report.pool[env] = out.pool;
-      if (out.svm) report.svm = out.svm;
+      if (out.svm) (report.svm ??= []).push(...out.svm);
     } catch (e) {
       failed = true;
       progress.log(`bench: ${env} failed: ${(process.env.BENCH_DEBUG && e?.stack) || e?.message || e}`);
       report.envs[env] = { error: e && e.message ? e.message : String(e) };
     }
+  }
+  if (report.svm) {
+    // scikit-learn in the same run, after our searches, on the same rows and fold ids.
+    const sk = new Map();
+    for (const wl of SVM_WORKLOADS) {
+      progress.set(`svm ${wl.id}: scikit-learn GridSearchCV (n_jobs=2)`);
+      try {
+        sk.set(wl.id, sklearnSvm(wl.id, loadNodeDataset(wl.dataset, false)));
+      } catch (e) {
+        sk.set(wl.id, { result: null, why: `failed: ${e?.message ?? e}` });
+      }
+    }
+    report.svm = report.svm.map((r) => ({ ...judgeSvm(r, sk.get(r.id).result), sklearnWhy: sk.get(r.id).why }));
   }
   progress.clear();
   report.meta.seconds = (now() - t0) / 1000;
@@ -448,7 +474,7 @@ async function main() {
     lines.push(poolTable(report.pool, opts.quick));
   }
   if (report.svm) {
-    lines.push('', `SVM (work item [10], node, ${opts.workers} workers): hyperwasm warm s (cold) vs scikit-learn GridSearchCV (n_jobs=2) run in this ` +
+    lines.push('', `SVM (work item [10], ${opts.workers} workers): hyperwasm warm s (cold) vs scikit-learn GridSearchCV (n_jobs=2) run in this ` +
       `bench on the same rows and fold ids; target <= ${SVM_TARGET_RATIO}x and the same best candidate`);
     lines.push(svmTable(report.svm));
   }

@@ -4,6 +4,7 @@ import * as hyperwasm from '../../dist/browser/index.js';
 import { runWorkload } from '../lib/suite.mjs';
 import { runPoolBench } from '../lib/pool-bench.mjs';
 import { WORKLOADS } from '../lib/workloads.mjs';
+import { SVM_WORKLOADS, timeSvmSearch } from '../lib/svm.mjs';
 import { parseCsv, subsample, isGzip, QUICK_ROWS } from '../lib/data.mjs';
 import irisUrl from '../../tests/fixtures/datasets/iris.csv?url';
 import digitsUrl from '../../tests/fixtures/datasets/digits.csv?url';
@@ -90,6 +91,10 @@ window.__bench = {
     // Do not fetch a dataset for a model that is not there.
     const data = wl && models.includes(wl.model) ? await dataset(wl.dataset, quick) : null;
     return runWorkload(hyperwasm, id, data, { workers, runs, quick, progress });
+  },
+  async runSvm(id, { workers, runs }) {
+    const wl = SVM_WORKLOADS.find((w) => w.id === id);
+    return timeSvmSearch(hyperwasm, id, await dataset(wl.dataset, false), { workers, runs, progress });
   },
   runKernels,
   runPool: ({ runs, quick, scaling, warmupMs }) =>

@@ -44,7 +44,7 @@ function settings(params: Params): SvcSettings {
   return out;
 }
 
-function checkProbabilityRows(model: SvcModel | null, y: Float64Array): void {
+function checkProbabilityRows(y: Float64Array): void {
   const counts = new Map<number, number>();
   for (const v of y) counts.set(v, (counts.get(v) ?? 0) + 1);
   for (const [label, n] of counts) {
@@ -58,14 +58,16 @@ function checkProbabilityRows(model: SvcModel | null, y: Float64Array): void {
       );
     }
   }
-  void model;
 }
 
-/** Fits libsvm's model on the training side; also returns what prediction needs. */
-function fitSvc(ctx: TrainContext, train: FoldSide, s: SvcSettings): { model: SvcModel; spec: KernelSpec; sv: Float64Array } {
-  if (s.probability) checkProbabilityRows(null, train.y!);
+/**
+ * Fits libsvm's model on the training side; also returns what prediction needs. `calibrate`: run Platt's internal
+ * CV (probability=true and someone reads the probabilities; labels come from the vote either way).
+ */
+function fitSvc(ctx: TrainContext, train: FoldSide, s: SvcSettings, calibrate: boolean): { model: SvcModel; spec: KernelSpec; sv: Float64Array } {
+  if (s.probability) checkProbabilityRows(train.y!);
   return fitInputs(ctx, train, s, (values, res, spec) => {
-    const rng = s.probability ? createRng(ctx.seed) : null;
+    const rng = calibrate ? createRng(ctx.seed) : null;
     const model = trainSvc(ctx, train, values, res, spec, s, s.classWeight, rng);
     const cols = train.cols;
     const sv = new Float64Array(model.svRows.length * cols);
@@ -167,13 +169,14 @@ export const svc: EstimatorDef = {
   trainer: {
     evaluate(ctx, train, test, params) {
       const s = settings(params);
-      const { model, spec, sv } = fitSvc(ctx, train, s);
+      const wantProba = s.probability && ctx.needsProba !== false;
+      const { model, spec, sv } = fitSvc(ctx, train, s, wantProba);
       const dec = model.classes.length < 2 ? null : testDecision(ctx, train, test, spec, model.svRows, sv, model.nSV, model.svCoef, model.rho);
-      return predictFromDecision(model, dec, test.rows, s, ctx.classes ?? model.classes, s.probability && ctx.needsProba !== false);
+      return predictFromDecision(model, dec, test.rows, s, ctx.classes ?? model.classes, wantProba);
     },
     fit(ctx, train, params) {
       const s = settings(params);
-      const { model, spec, sv } = fitSvc(ctx, train, s);
+      const { model, spec, sv } = fitSvc(ctx, train, s, s.probability);
       return learnedOf(model, sv, spec);
     },
   },
