@@ -49,6 +49,7 @@ async function checkCase(caseName: string, model: 'svc' | 'svr', kernel: string)
   expect(within / ref.candidates.length, `mean-score differences ${diffs.map((d) => d.toExponential(1)).join(', ')}`).toBeGreaterThanOrEqual(extra.share);
   const best = ref.candidates[ref.best_index].params;
   for (const [k, v] of Object.entries(best)) expect(result.best!.params[camel(k)]).toBe(v);
+  console.log(`${caseName}: ${within}/${ref.candidates.length} within ${extra.tolerance}; largest difference ${Math.max(...diffs).toExponential(1)}`);
   return { result, diffs };
 }
 
