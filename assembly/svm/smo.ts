@@ -100,6 +100,11 @@ function reconstructGradient(): void {
 
 let outI: i32 = -1;
 let outJ: i32 = -1;
+/** The first scan of selectWorkingSet (i = argmax of -y_t G_t over I_up), done by the previous iteration's gradient
+ *  update in the same index order with the same comparisons; valid until shrinking or a reset of the active set. */
+let fusedValid: bool = false;
+let fusedGmax: f64 = 0;
+let fusedIdx: i32 = -1;
 
 /** WSS3; returns 1 when optimal within eps (libsvm's select_working_set), else sets outI, outJ and returns 0. */
 function selectWorkingSet(): i32 {
@@ -108,13 +113,19 @@ function selectWorkingSet(): i32 {
   let GmaxIdx = -1;
   let GminIdx = -1;
   let objDiffMin = Infinity;
-  for (let t = 0; t < activeSize; t++) {
-    if (n(sY, t) == 1) {
-      if (!isUpper(t) && -f(sG, t) >= Gmax) { Gmax = -f(sG, t); GmaxIdx = t; }
-    } else {
-      if (!isLower(t) && f(sG, t) >= Gmax) { Gmax = f(sG, t); GmaxIdx = t; }
+  if (fusedValid) {
+    Gmax = fusedGmax;
+    GmaxIdx = fusedIdx;
+  } else {
+    for (let t = 0; t < activeSize; t++) {
+      if (n(sY, t) == 1) {
+        if (!isUpper(t) && -f(sG, t) >= Gmax) { Gmax = -f(sG, t); GmaxIdx = t; }
+      } else {
+        if (!isLower(t) && f(sG, t) >= Gmax) { Gmax = f(sG, t); GmaxIdx = t; }
+      }
     }
   }
+  fusedValid = false;
   const i = GmaxIdx;
   let row: usize = 0;
   let yi: i32 = 0;
@@ -225,6 +236,7 @@ export function svmSolve(
   sG = G; sGbar = Gbar; sStatus = status; sActive = active; sQD = QD;
   eps = tol;
   unshrink = false;
+  fusedValid = false;
   for (let i = 0; i < l; i++) {
     setf(QD, i, baseDiagonal(n(base, i)));
     updateStatus(i);
@@ -252,6 +264,7 @@ export function svmSolve(
     if (--counter == 0) {
       counter = min(l, 1000);
       if (shrinking != 0) doShrinking();
+      fusedValid = false;
     }
     if (selectWorkingSet() != 0) {
       reconstructGradient();
@@ -312,19 +325,34 @@ export function svmSolve(
     setf(alpha, j, aj);
     const dai = ai - oldAi;
     const daj = aj - oldAj;
-    // G_k += Q_ik dai + Q_jk daj with Q_ik = y_i y_k K_ik, written as y_k (K_ik (y_i dai) + K_jk (y_j daj)): sign flips
-    // are exact and distribute exactly over the rounded sum, so this is libsvm's value with one sign test per k.
-    const A = yi > 0 ? dai : -dai;
-    const B = yj > 0 ? daj : -daj;
-    for (let k = 0; k < activeSize; k++) {
-      const b = <usize>n(sBase, k) << 2;
-      const t = <f64>load<f32>(rowI + b) * A + <f64>load<f32>(rowJ + b) * B;
-      setf(G, k, f(G, k) + (n(sY, k) > 0 ? t : -t));
-    }
+    // The new status of i and j first (it depends on alpha only), so that the gradient pass below can also do the
+    // next selection's first scan, which reads the updated statuses exactly as libsvm's next select_working_set does.
     const ui = isUpper(i);
     const uj = isUpper(j);
     updateStatus(i);
     updateStatus(j);
+    // G_k += Q_ik dai + Q_jk daj with Q_ik = y_i y_k K_ik, written as y_k (K_ik (y_i dai) + K_jk (y_j daj)): sign flips
+    // are exact and distribute exactly over the rounded sum, so this is libsvm's value with one sign test per k.
+    const A = yi > 0 ? dai : -dai;
+    const B = yj > 0 ? daj : -daj;
+    let Gmax = -Infinity;
+    let GmaxIdx = -1;
+    for (let k = 0; k < activeSize; k++) {
+      const b = <usize>n(sBase, k) << 2;
+      const t = <f64>load<f32>(rowI + b) * A + <f64>load<f32>(rowJ + b) * B;
+      const yk = n(sY, k);
+      const g = f(G, k) + (yk > 0 ? t : -t);
+      setf(G, k, g);
+      const st = n(sStatus, k);
+      if (yk == 1) {
+        if (st != UPPER && -g >= Gmax) { Gmax = -g; GmaxIdx = k; }
+      } else {
+        if (st != LOWER && g >= Gmax) { Gmax = g; GmaxIdx = k; }
+      }
+    }
+    fusedGmax = Gmax;
+    fusedIdx = GmaxIdx;
+    fusedValid = true;
     if (ui != isUpper(i)) {
       const row = qRow(i);
       if (ui) for (let k = 0; k < l; k++) setf(Gbar, k, f(Gbar, k) - Ci * q(row, yi, k));
