@@ -8,6 +8,7 @@
  * training rows); above that each fit computes kernel rows from X into its bounded LRU row cache instead.
  */
 import type { FoldSide, TrainContext } from '../types';
+import { lendF64 } from '../../worker/array-recycler';
 
 export const GRAM_BUDGET_BYTES = 256 * 2 ** 20;
 
@@ -41,7 +42,9 @@ export function foldGram(ctx: TrainContext, train: FoldSide): FoldGram {
       const dPtr = arena.alloc(rows * rows * 8);
       const xtPtr = arena.alloc(rows * cols * 8);
       wasm.svmGram(train.ptr, rows, cols, xtPtr, dPtr);
-      dot = arena.f64(dPtr, rows * rows).slice();
+      // Recycled from fold to fold (one such matrix per fold): fresh multi-MB buffers cost page faults and GC.
+      dot = lendF64(ctx.arrays, rows * rows);
+      dot.set(arena.f64(dPtr, rows * rows));
     }
     const gram: FoldGram = { rows, cols, dot, xsq: arena.f64(xsqPtr, rows).slice() };
     ctx.foldCache.set(key, gram);

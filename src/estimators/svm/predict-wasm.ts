@@ -8,6 +8,7 @@
 import type { FoldSide, TrainContext } from '../types';
 import { crossKernel, type KernelSpec } from './solve';
 import { decisionValues } from './ovo';
+import { lendF64 } from '../../worker/array-recycler';
 
 export const CROSS_BUDGET_BYTES = 64 * 2 ** 20;
 
@@ -22,7 +23,8 @@ function foldCross(ctx: TrainContext, train: FoldSide, test: FoldSide, squared: 
     const bt = arena.alloc(train.rows * train.cols * 8);
     const out = arena.alloc(test.rows * train.rows * 8);
     wasm.svmCrossBase(test.ptr, test.rows, train.ptr, train.rows, train.cols, squared ? 1 : 0, bt, out);
-    const S = arena.f64(out, test.rows * train.rows).slice();
+    const S = lendF64(ctx.arrays, test.rows * train.rows);
+    S.set(arena.f64(out, test.rows * train.rows));
     ctx.foldCache.set(key, S);
     return S;
   } finally {
