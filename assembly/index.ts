@@ -10,6 +10,9 @@ export { gemmNN, gemmNT } from './neural_network/matmul';
 export * from './naive_bayes/gaussian';
 export * from './mixture/gaussian';
 export * from './tree/split';
+export { svmGram, svmRowSquares, svmKernelMatrix, svmCrossKernel, svmCrossBase, svmDecision } from './svm/kernel';
+export { svmSetKernel } from './svm/qmatrix';
+export { svmSolve } from './svm/smo';
 
 /** First byte the host may use for its own arena (after static data). */
 export function heapBase(): usize {

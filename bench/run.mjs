@@ -18,6 +18,8 @@ import { judgeWorkload, judgeKernel, workloadTable, kernelTable } from './lib/re
 import { runW9, judgeW9, w9Line } from './lib/mixture.mjs';
 import { sklearnW9, w9DataNode } from './lib/mixture-node.mjs';
 import { VARIANTS, FIRST_CALL_RATIO, sklearnSameRun, firstCallRows, firstCallTable } from './lib/first-call.mjs';
+import { SVM_WORKLOADS, timeSvmSearch, judgeSvm, svmTable, SVM_TARGET_RATIO } from './lib/svm.mjs';
+import { sklearnSvm } from './lib/svm-sklearn.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -44,6 +46,8 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --halving          issue [8]'s halving / Hyperband measurements instead (bench/halving.mjs)
   --mixture          also W9 (Gaussian mixtures by BIC; scikit-learn timed in the same run, bench/lib/mixture.mjs)
   --mixture-only     only W9
+  --no-svm           skip the SVM bench (W6 and a 6x6 digits grid against scikit-learn in the same run)
+  --svm-only         only the SVM bench
   -h, --help         this text
 
 Chromium: $CHROMIUM_PATH or /usr/bin/chromium. Results: bench/results/latest.json (gitignored).
@@ -73,6 +77,7 @@ function parseArgs(argv) {
     workloadsOn: true,
     pool: true,
     poolWarmupMs: DEFAULT_WARMUP_MS,
+    svm: true,
   };
   const value = (i, name) => {
     if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new Error(`${name} needs a value`);
@@ -146,6 +151,12 @@ function parseArgs(argv) {
         opts.mixture = true;
         opts.mixtureOnly ||= arg === '--mixture-only';
         break;
+      case '--no-svm':
+        opts.svm = false;
+        break;
+      case '--svm-only':
+        Object.assign(opts, { svmOnly: true, kernels: false, workloadsOn: false, pool: false });
+        break;
       case '-h':
       case '--help':
         opts.help = true;
@@ -154,7 +165,7 @@ function parseArgs(argv) {
         throw new Error(`unknown option '${argv[i]}'`);
     }
   }
-  if (!opts.kernels && !opts.workloadsOn) throw new Error('--no-kernels and --kernels-only together leave nothing to run');
+  if (!opts.kernels && !opts.workloadsOn && !opts.svmOnly) throw new Error('--no-kernels and --kernels-only together leave nothing to run');
   if (opts.mixtureOnly) Object.assign(opts, { kernels: false, workloadsOn: false, pool: false });
   if (opts.poolOnly) {
     if (!opts.pool) throw new Error('--pool-only cannot be combined with --no-pool or --kernels-only');
@@ -231,6 +242,15 @@ async function runNode(opts, progress) {
       warmupMs: opts.poolWarmupMs,
       progress: (t) => progress.set(`[node] pool: ${t}`),
     });
+  }
+  if (opts.svm && !opts.quick) {
+    out.svm = [];
+    for (const wl of SVM_WORKLOADS) {
+      const row = await timeSvmSearch(api, wl.id, loadNodeDataset(wl.dataset, false), {
+        workers: opts.workers, runs: opts.runs, progress: (t) => progress.set(`[node] svm ${t}`),
+      });
+      out.svm.push({ ...row, env: 'node' });
+    }
   }
   if (opts.workloadsOn) {
     for (const id of opts.workloads) {
@@ -326,6 +346,14 @@ async function runChromium(opts, progress) {
         }
       }
     }
+    if (opts.svm && !opts.quick) {
+      prefix = '[chromium] svm';
+      out.svm = [];
+      for (const wl of SVM_WORKLOADS) {
+        const row = await page.evaluate(({ id, workers, runs }) => window.__bench.runSvm(id, { workers, runs }), { id: wl.id, workers: opts.workers, runs: opts.runs });
+        out.svm.push({ ...row, env: 'chromium' });
+      }
+    }
     if (opts.pool) {
       prefix = '[chromium] pool:';
       out.pool = await page.evaluate(({ runs, quick, scaling, warmupMs }) => window.__bench.runPool({ runs, quick, scaling, warmupMs }), {
@@ -346,6 +374,20 @@ async function runChromium(opts, progress) {
     if (browser) await browser.close();
     await new Promise((resolve) => server.httpServer.close(() => resolve()));
   }
+}
+
+/** scikit-learn's GridSearchCV on every SVM workload (same rows and fold ids as ours), by workload id. */
+function sklearnSvmAll(progress) {
+  const out = new Map();
+  for (const wl of SVM_WORKLOADS) {
+    progress.set(`svm ${wl.id}: scikit-learn GridSearchCV (n_jobs=2)`);
+    try {
+      out.set(wl.id, sklearnSvm(wl.id, loadNodeDataset(wl.dataset, false)));
+    } catch (e) {
+      out.set(wl.id, { result: null, why: `failed: ${e?.message ?? e}` });
+    }
+  }
+  return out;
 }
 
 // ---- main --------------------------------------------------------------------------------------------------------
@@ -447,6 +489,9 @@ async function main() {
     pool: {},
   };
   let failed = false;
+  // scikit-learn's side of the SVM bench runs before and after our searches; its time is the mean of the two, so a
+  // host whose speed drifts during the run (other jobs starting or ending) does not favour either side.
+  const sklearnRuns = opts.svm && !opts.quick ? [sklearnSvmAll(progress)] : [];
   for (const env of opts.envs) {
     try {
       const out = env === 'node' ? await runNode(opts, progress) : await runChromium(opts, progress);
@@ -456,6 +501,7 @@ async function main() {
       report.kernels.push(...out.kernels);
       if (out.pool) report.pool[env] = out.pool;
       if (out.mixture) (report.mixtureRuns ??= {})[env] = out.mixture;
+      if (out.svm) (report.svm ??= []).push(...out.svm);
     } catch (e) {
       failed = true;
       progress.log(`bench: ${env} failed: ${(process.env.BENCH_DEBUG && e?.stack) || e?.message || e}`);
@@ -482,6 +528,14 @@ async function main() {
     }
     report.sklearnSameRun = { rows: sk.rows, why: sk.why, note };
     report.firstCalls = firstCallRows(report.workloads, report.variants, rows);
+  }
+  if (report.svm) {
+    sklearnRuns.push(sklearnSvmAll(progress));
+    report.svm = report.svm.map((r) => {
+      const [a, b] = sklearnRuns.map((m) => m.get(r.id));
+      const sk = a.result && b.result ? { ...b.result, seconds: (a.result.seconds + b.result.seconds) / 2, secondsBeforeAfter: [a.result.seconds, b.result.seconds] } : null;
+      return { ...judgeSvm(r, sk), sklearnWhy: a.why ?? b.why };
+    });
   }
   progress.clear();
   report.meta.seconds = (now() - t0) / 1000;
@@ -523,9 +577,16 @@ async function main() {
   }
   if (report.mlp) lines.push('', 'MLP (issue [9])', ...report.mlp.lines);
   if (report.mixture) lines.push('', ...report.mixture.map(w9Line));
+  if (report.svm) {
+    lines.push('', `SVM (work item [10], ${opts.workers} workers): hyperwasm warm s (cold) vs scikit-learn GridSearchCV (n_jobs=2) run in this ` +
+      `bench on the same rows and fold ids (mean of a run before and a run after ours: ` +
+      `${report.svm.filter((r) => r.sklearn).map((r) => `${r.id} ${r.sklearn.secondsBeforeAfter.map((v) => v.toFixed(2)).join(' / ')} s`).filter((v, i, a) => a.indexOf(v) === i).join(', ')}); ` +
+      `target <= ${SVM_TARGET_RATIO}x and the same best candidate`);
+    lines.push(svmTable(report.svm));
+  }
   lines.push('', `${report.meta.seconds.toFixed(0)} s total. Results: ${relative(process.cwd(), OUT_JSON) || OUT_JSON}`);
   console.log(lines.join('\n'));
-  if (failed || report.workloads.some((w) => w.status === 'error') || report.kernels.some((k) => k.status === 'mismatch' || k.status === 'error')) {
+  if (failed || report.svm?.some((r) => r.status === 'error') || report.workloads.some((w) => w.status === 'error') || report.kernels.some((k) => k.status === 'mismatch' || k.status === 'error')) {
     process.exitCode = 1;
   }
 }

@@ -36,7 +36,9 @@ export type ModelId =
   | 'decision-tree-classifier'
   | 'decision-tree-regressor'
   | 'random-forest-classifier'
-  | 'random-forest-regressor';
+  | 'random-forest-regressor'
+  | 'svc'
+  | 'svr';
 
 export const MODEL_IDS: readonly ModelId[] = [
   'knn-classifier',
@@ -57,4 +59,6 @@ export const MODEL_IDS: readonly ModelId[] = [
   'decision-tree-regressor',
   'random-forest-classifier',
   'random-forest-regressor',
+  'svc',
+  'svr',
 ];

@@ -5,6 +5,7 @@ import { runWorkload } from '../lib/suite.mjs';
 import { runPoolBench } from '../lib/pool-bench.mjs';
 import { WORKLOADS } from '../lib/workloads.mjs';
 import { timeW8 } from '../lib/forest-workload.mjs';
+import { SVM_WORKLOADS, timeSvmSearch } from '../lib/svm.mjs';
 import { parseCsv, subsample, isGzip, QUICK_ROWS } from '../lib/data.mjs';
 import { firstRows, runW9 } from '../lib/mixture.mjs';
 import irisUrl from '../../tests/fixtures/datasets/iris.csv?url';
@@ -95,6 +96,10 @@ window.__bench = {
   },
   async runW9({ workers, runs }) {
     return runW9(hyperwasm, firstRows(await dataset('synth_blobs_50k', false)), { workers, runs, progress: (t) => progress(`W9: ${t}`) });
+  },
+  async runSvm(id, { workers, runs }) {
+    const wl = SVM_WORKLOADS.find((w) => w.id === id);
+    return timeSvmSearch(hyperwasm, id, await dataset(wl.dataset, false), { workers, runs, progress });
   },
   runKernels,
   // W8 (bench/lib/forest.mjs drives it; scikit-learn is timed by the runner).

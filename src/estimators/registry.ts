@@ -20,6 +20,8 @@ import { decisionTreeClassifier } from './tree/decision-tree-classifier';
 import { decisionTreeRegressor } from './tree/decision-tree-regressor';
 import { randomForestClassifier } from './ensemble/random-forest-classifier';
 import { randomForestRegressor } from './ensemble/random-forest-regressor';
+import { svc } from './svm/svc';
+import { svr } from './svm/svr';
 // <estimator imports: one line per model file, keep this marker>
 
 /** Every model, by id: the type requires an estimator for each id in MODEL_IDS. Adding a model = one file + one line
@@ -43,6 +45,8 @@ const ESTIMATORS: Record<ModelId, EstimatorDef> = {
   'decision-tree-regressor': decisionTreeRegressor,
   'random-forest-classifier': randomForestClassifier,
   'random-forest-regressor': randomForestRegressor,
+  svc,
+  svr,
   // <estimator entries: one line per model, keep this marker>
 };
 

@@ -7,10 +7,11 @@ import type { MlpKernels } from './exports/mlp';
 import type { NaiveBayesKernels } from './exports/naive-bayes';
 import type { MixtureKernels } from './exports/mixture';
 import type { TreeKernels } from './exports/tree';
+import type { SvmKernels, SvmPredictKernels } from './exports/svm';
 import { WASM_BASE64 } from './wasm-binary.gen';
 
 /** The raw exports of assembly/index.ts, one interface per kernel file (src/worker/exports/). */
-export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, MlpKernels, NaiveBayesKernels, MixtureKernels, TreeKernels {
+export interface KernelExports extends DistanceKernels, LinearKernels, KmeansKernels, SgdKernels, MlpKernels, NaiveBayesKernels, MixtureKernels, TreeKernels, SvmKernels, SvmPredictKernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
 }

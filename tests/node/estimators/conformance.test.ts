@@ -54,7 +54,7 @@ const models = listModels();
 describe('estimator conformance', () => {
   it('covers every model id', () => {
     expect(models.map((m) => m.id).sort()).toEqual(
-      ['decision-tree-classifier', 'decision-tree-regressor', 'elastic-net', 'gaussian-mixture', 'gaussian-nb', 'kmeans', 'knn-classifier', 'knn-regressor', 'lasso', 'linear-regression', 'logistic-regression', 'mlp-classifier', 'mlp-regressor', 'random-forest-classifier', 'random-forest-regressor', 'ridge', 'sgd-classifier', 'sgd-regressor'],
+      ['decision-tree-classifier', 'decision-tree-regressor', 'elastic-net', 'gaussian-mixture', 'gaussian-nb', 'kmeans', 'knn-classifier', 'knn-regressor', 'lasso', 'linear-regression', 'logistic-regression', 'mlp-classifier', 'mlp-regressor', 'random-forest-classifier', 'random-forest-regressor', 'ridge', 'sgd-classifier', 'sgd-regressor', 'svc', 'svr'].sort(),
     );
   });
 
