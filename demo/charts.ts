@@ -46,6 +46,7 @@ export function hexToRgb(hex: string): [number, number, number] {
 
 export function fmtValue(v: unknown): string {
   if (typeof v === 'number') return fmtNum(v);
+  if (Array.isArray(v)) return `[${v.map(fmtValue).join(', ')}]`;
   return v === null ? 'null' : String(v);
 }
 
@@ -158,6 +159,7 @@ export interface ParamAxis {
 
 /** Equal values; numbers within rounding (a grid may compute low + i * step differently from the page). */
 function same(a: Value, b: Value): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b); // layer lists
   return a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
 }
 

@@ -1,7 +1,7 @@
 /**
  * Exports of the last search (JSON, CSV) as Blob downloads, and the "this search in code" snippet.
  */
-import { type TuneResult } from '../src/index';
+import { type TuneResult, type SearchOptions } from '../src/index';
 import { type ClassLabel } from './datasets';
 import { toCode } from './space-syntax';
 import { state, type Dim } from './state';
@@ -36,7 +36,7 @@ export function setExports(res: TuneResult<ClassLabel>): void {
 export function renderCode(o: {
   model: string;
   dims: Dim[];
-  search: { strategy: 'grid' } | { strategy: 'random'; trials: number };
+  search: SearchOptions;
   cv: object | undefined;
   scoring: string;
   preprocess: string;

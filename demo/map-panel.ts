@@ -60,7 +60,8 @@ export async function drawMap(refill = true): Promise<void> {
       const two = await tune<ClassLabel>({
         model: s.model.id,
         data: { X: X2, y: yFor ?? undefined },
-        space: { ...res.best.params },
+        // One candidate: each value wrapped in a list (a bare list value such as hiddenLayerSizes [16, 8] would be read as candidates).
+        space: Object.fromEntries(Object.entries(res.best.params).map(([k, v]) => [k, [v]])),
         cv: s.supervised ? { holdout: 0.25, shuffle: true, seed: s.seed } : undefined,
         scoring: s.scoring,
         preprocess: s.preprocess,

@@ -143,15 +143,17 @@ export function renderLive(): void {
     liveTimer = null;
   }
   // Empty charts look broken: say what is going on until there is something to draw.
-  const empty = state.completed.length === 0;
+  // Halving and Hyperband report their trials at the end (rungs finish together): fall back to the result's.
+  const trials = state.completed.length === 0 && state.result ? state.result.trials : state.completed;
+  const empty = trials.length === 0;
   els.plotsEmpty.hidden = !empty;
   els.plotsBody.classList.toggle('pending', empty);
   if (empty) {
     els.plotsEmpty.textContent = state.controller ? 'Waiting for the first scored candidate…' : 'No candidate finished before the search stopped.';
     return;
   }
-  charts.history?.update(state.completed);
-  for (const c of charts.params) c.update(state.completed);
-  charts.heat?.update(state.completed);
+  charts.history?.update(trials);
+  for (const c of charts.params) c.update(trials);
+  charts.heat?.update(trials);
 }
 

@@ -8,7 +8,8 @@ import { direction, preferredMetric } from './metrics';
 import { state } from './state';
 import { els, intOf, setState, showError, describeError, currentModel, seconds } from './dom';
 import { type ClassLabel } from './datasets';
-import { readSpace, compatible, plannedCandidates } from './space-panel';
+import { readSpace, compatible } from './space-panel';
+import { searchOptions, plannedCandidates } from './search-settings';
 import { resetResults, renderLive, scheduleLiveRender } from './plots-panel';
 import { renderTrials } from './trials-table';
 import { renderBest } from './best-panel';
@@ -60,9 +61,9 @@ export async function run(): Promise<void> {
   const supervised = m.kind !== 'clusterer';
   const scoring = els.scoring.value || preferredMetric(m);
   const preprocess = els.standardize.checked ? 'standardize' : 'none';
-  const search = els.strategy.value === 'random'
-    ? { strategy: 'random' as const, trials: intOf(els.trials, 30, 1, 100_000) }
-    : { strategy: 'grid' as const };
+  const folds = els.cv.value === 'kfold' ? intOf(els.folds, 5, 2, 20) : 1;
+  const trainRows = els.cv.value === 'kfold' ? Math.floor((state.data.X.length * (folds - 1)) / folds) : Math.floor(state.data.X.length * 0.8);
+  const search = searchOptions(dims, m, folds, trainRows);
   const cv = cvOption(m.kind, seed);
   const y = supervised || state.data.task === 'classification' ? state.data.y : undefined;
   const space = Object.fromEntries(dims.map((d) => [d.name, d.spec]));

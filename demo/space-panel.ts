@@ -3,11 +3,12 @@
  * field per hyperparameter, parsed by space-syntax.ts), the strategy settings and the plan line.
  */
 import { type ModelInfo, type Value, type HyperparameterSchema } from '../src/index';
-import { defaultRanges, gridSize, parseRange, splitList } from './space-syntax';
+import { defaultRanges, gridSize, parseLayers, parseRange, splitList } from './space-syntax';
 import { metricsFor, metricInfo, preferredMetric } from './metrics';
 import { fmtValue } from './charts';
 import { state, models, type Dim } from './state';
-import { els, h, option, intOf, currentModel, KIND_TITLE } from './dom';
+import { writePlan } from './search-settings';
+import { els, h, option, currentModel, KIND_TITLE } from './dom';
 
 export function compatible(m: ModelInfo): boolean {
   if (!state.data) return true;
@@ -76,7 +77,7 @@ export function typeHint(s: HyperparameterSchema): string {
     case 'bool':
       return 'true or false';
     case 'int-array':
-      return `list of integers ≥ ${s.min}, e.g. [${s.default.join(', ')}]`;
+      return `candidate layer lists, e.g. [${s.default.join(', ')}], [128, 64]`;
   }
 }
 
@@ -149,7 +150,7 @@ export function readSpace(): { dims: Dim[]; invalid: HTMLElement[] } {
     const input = row.querySelector('input')!;
     const err = row.querySelector<HTMLElement>('.field-error')!;
     try {
-      const spec = parseRange(input.value, schema.type === 'int');
+      const spec = schema.type === 'int-array' ? parseLayers(input.value) : parseRange(input.value, schema.type === 'int');
       input.removeAttribute('aria-invalid');
       err.hidden = true;
       if (spec !== null) dims.push({ name, spec, text: input.value.trim(), size: gridSize(spec) });
@@ -163,39 +164,12 @@ export function readSpace(): { dims: Dim[]; invalid: HTMLElement[] } {
   return { dims, invalid };
 }
 
-/** How many candidates the search will score (random search over a small discrete space stops at its size). */
-export function plannedCandidates(dims: Dim[]): number {
-  const gridTotal = dims.reduce((p, d) => p * d.size, 1);
-  return els.strategy.value === 'random' ? Math.min(intOf(els.trials, 30, 1), gridTotal) : gridTotal;
-}
-
 export function updatePlan(): void {
-  const random = els.strategy.value === 'random';
-  els.trials.disabled = !random;
-  els.folds.disabled = els.cv.value !== 'kfold';
   const { dims, invalid } = readSpace();
-  els.plan.classList.remove('warn');
   if (invalid.length > 0) {
     els.plan.textContent = 'Fix the highlighted search-space field to see the plan.';
     els.plan.classList.add('warn');
     return;
   }
-  const gridTotal = dims.reduce((p, d) => p * d.size, 1);
-  const folds = els.cv.value === 'kfold' ? intOf(els.folds, 5, 2, 20) : 1;
-  const foldWord = els.cv.value === 'kfold' ? `${folds} folds` : els.cv.value === 'holdout' ? '1 holdout split' : 'no CV';
-  if (!random && !Number.isFinite(gridTotal)) {
-    els.plan.textContent = 'A continuous range cannot be listed as a grid: switch to random search, or give a count (e.g. "log 9") or a step.';
-    els.plan.classList.add('warn');
-    return;
-  }
-  const candidates = plannedCandidates(dims);
-  const fits = candidates * folds;
-  els.plan.textContent =
-    `${random ? 'Random' : 'Grid'}: ${candidates.toLocaleString('en')} candidate${candidates === 1 ? '' : 's'} × ${foldWord} = ` +
-    `${fits.toLocaleString('en')} fit${fits === 1 ? '' : 's'}, then one refit on all rows.`;
-  if (fits > 20_000) {
-    els.plan.textContent += ' That is a lot for a browser tab; consider random search.';
-    els.plan.classList.add('warn');
-  }
+  writePlan(dims);
 }
-

@@ -19,6 +19,7 @@ export function renderTrials(): void {
     ...names.map((n) => ({ key: `p:${n}`, label: n, numeric: false })),
     { key: 'meanScore', label: `mean ${scoring}`, numeric: true },
     { key: 'stdScore', label: '± std', numeric: true },
+    ...(rows.some((t) => t.resource !== undefined) ? [{ key: 'resource', label: 'budget', numeric: true }] : []),
     { key: 'fitMs', label: 'fit ms', numeric: true },
     { key: 'status', label: 'status', numeric: false },
   ];
@@ -64,13 +65,13 @@ export function renderTrials(): void {
     body.append(tr);
   }
   for (const t of sorted) {
-    const tr = h('tr', t.rank === 1 ? 'best' : t.status === 'failed' ? 'failed' : undefined);
+    const tr = h('tr', t.rank === 1 ? 'best' : t.status === 'ok' ? undefined : t.status);
     for (const c of cols) {
       let text: string;
       if (c.key === 'rank') text = t.rank === 0 ? '…' : String(t.rank);
       else if (c.key === 'meanScore' || c.key === 'stdScore') {
         const v = value(t, c.key) as number;
-        text = t.status === 'ok' ? fmtNum(tiny(v)) : '–';
+        text = t.status !== 'failed' && Number.isFinite(v) ? fmtNum(tiny(v)) : '–';
       }
       else if (c.key === 'fitMs') text = t.fitMs.toFixed(1);
       else text = fmtValue(value(t, c.key));
