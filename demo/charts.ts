@@ -50,7 +50,7 @@ export function fmtValue(v: unknown): string {
   return v === null ? 'null' : String(v);
 }
 
-function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
+export function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
   return {
     label,
     stroke: COLORS.axis,
@@ -63,7 +63,7 @@ function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
 }
 
 /** A uPlot instance that tracks its container's width. */
-class Chart {
+export class Chart {
   readonly plot: uPlot;
   private readonly observer: ResizeObserver;
 
@@ -91,10 +91,10 @@ class Chart {
 }
 
 /** Height of a bottom axis's tick values (uPlot's default, 50, leaves a gap above the axis label). */
-const X_AXIS_SIZE = 32;
+export const X_AXIS_SIZE = 32;
 
 /** Tick steps for counts (no "trial 2.5"). */
-const INTEGER_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
+export const INTEGER_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
 
 const pointsOnly = (color: string, size = 7): uPlot.Series => ({
   stroke: color,

@@ -7,10 +7,11 @@
 import { DATASETS, MAX_CSV_BYTES, guessTask } from './datasets';
 import { defaultRanges } from './space-syntax';
 import { state } from './state';
-import { els, option, setState, describeError, currentModel } from './dom';
+import { els, option, setState, showError, describeError, currentModel } from './dom';
 import { selectDataset, onUpload, rebuildData, showDataError } from './data-panel';
 import { onModelChange, renderSpaceEditor, updatePlan } from './space-panel';
 import { run } from './run-search';
+import { runRace } from './race';
 import { buildHeatmap } from './plots-panel';
 import { drawMap } from './map-panel';
 
@@ -40,6 +41,7 @@ els.setup.addEventListener('submit', (e) => {
   e.preventDefault();
   void run();
 });
+els.race.addEventListener('click', () => void runRace().catch((e) => showError(describeError(e))));
 els.cancel.addEventListener('click', () => state.controller?.abort());
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && state.controller) state.controller.abort();

@@ -29,6 +29,7 @@ export function ensurePool(workers: number): WorkerPool {
 export function setRunning(running: boolean): void {
   els.run.disabled = running;
   els.cancel.disabled = !running;
+  els.race.disabled = running;
   els.run.textContent = running ? 'Running…' : 'Run search';
 }
 
