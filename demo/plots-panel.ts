@@ -10,6 +10,7 @@ import { state, charts, type Dim } from './state';
 import { els, h, option } from './dom';
 import { clearExports } from './export-code';
 import { renderTrials } from './trials-table';
+import { clearCurves } from './trial-curves';
 
 export function destroyCharts(): void {
   charts.history?.destroy();
@@ -21,6 +22,7 @@ export function destroyCharts(): void {
 }
 
 export function resetResults(): void {
+  clearCurves();
   state.completed = [];
   state.result = null;
   state.sortKey = { col: 'rank', dir: 1 };

@@ -14,6 +14,7 @@ import { resetResults, renderLive, scheduleLiveRender } from './plots-panel';
 import { renderTrials } from './trials-table';
 import { renderBest } from './best-panel';
 import { drawMap } from './map-panel';
+import { showBestCurve } from './trial-curves';
 import { renderCode, setExports } from './export-code';
 
 export function ensurePool(workers: number): WorkerPool {
@@ -69,7 +70,7 @@ export async function run(): Promise<void> {
   const y = supervised || state.data.task === 'classification' ? state.data.y : undefined;
   const space = Object.fromEntries(dims.map((d) => [d.name, d.spec]));
 
-  state.setup = { model: m, data: state.data, dims, scoring, seed, preprocess, supervised, datasetId: els.dataset.value, strategy: search.strategy };
+  state.setup = { model: m, data: state.data, dims, scoring, seed, preprocess, supervised, datasetId: els.dataset.value, strategy: search.strategy, resource: 'resource' in search ? search.resource : undefined };
   state.mapController?.abort();
   resetResults();
   renderCode({ model: m.id, dims, search, cv, scoring, preprocess, seed, hasY: y !== undefined });
@@ -144,6 +145,7 @@ export async function run(): Promise<void> {
     renderLive();
     renderTrials();
     renderBest(res);
+    showBestCurve();
     setExports(res);
     setState('done');
     void drawMap();

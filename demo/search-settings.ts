@@ -41,8 +41,6 @@ export function searchOptions(dims: Dim[], m: ModelInfo, folds: number, trainRow
     case 'gp':
       return { strategy, trials };
     case 'halving':
-      // A finite space is halved over its grid; a continuous one over `trials` random draws.
-      return Number.isFinite(gridTotalOf(dims)) ? { strategy, resource, factor } : { strategy, resource, factor, trials };
     case 'hyperband': {
       // Epochs: the most the space allows (a fixed maxIter of 27 means 27), else the model's default.
       const ep = epochName(m);
@@ -51,7 +49,10 @@ export function searchOptions(dims: Dim[], m: ModelInfo, folds: number, trainRow
       const listed = dim && Array.isArray(dim.spec) ? (dim.spec.filter((v) => typeof v === 'number') as number[]) : [];
       const epochs = listed.length > 0 ? Math.max(...listed) : dim && !Array.isArray(dim.spec) && dim.spec.kind === 'int' ? dim.spec.high : Number(schema?.default ?? 100);
       const maxResource = resource === 'epochs' ? epochs : resource === 'folds' ? folds : trainRows;
-      return { strategy, resource, factor, maxResource };
+      if (strategy === 'hyperband') return { strategy, resource, factor, maxResource };
+      // A finite space is halved over its grid; a continuous one over `trials` random draws.
+      const base = resource === 'epochs' ? { strategy, resource, factor, maxResource } : { strategy, resource, factor };
+      return Number.isFinite(gridTotalOf(dims)) ? base : { ...base, trials };
     }
   }
 }

@@ -27,6 +27,8 @@ export interface RunSetup {
   datasetId: string;
   /** The search options the run used (the journal export and the code snippet describe them). */
   strategy: string;
+  /** Halving / Hyperband: what a rung gives a candidate. */
+  resource?: string;
 }
 
 export const models = listModels();

@@ -5,6 +5,7 @@ import { type TrialResult } from '../src/index';
 import { fmtNum } from './space-syntax';
 import { fmtValue } from './charts';
 import { state } from './state';
+import { hasEpochs, showTrialCurve } from './trial-curves';
 import { els, h, tiny } from './dom';
 
 export function renderTrials(): void {
@@ -22,6 +23,7 @@ export function renderTrials(): void {
     ...(rows.some((t) => t.resource !== undefined) ? [{ key: 'resource', label: 'budget', numeric: true }] : []),
     { key: 'fitMs', label: 'fit ms', numeric: true },
     { key: 'status', label: 'status', numeric: false },
+    ...(s && hasEpochs(s.model) ? [{ key: 'curve', label: 'curve', numeric: false }] : []),
   ];
   const head = h('tr');
   for (const c of cols) {
@@ -74,8 +76,16 @@ export function renderTrials(): void {
         text = t.status !== 'failed' && Number.isFinite(v) ? fmtNum(tiny(v)) : '–';
       }
       else if (c.key === 'fitMs') text = t.fitMs.toFixed(1);
+      else if (c.key === 'curve') text = '';
       else text = fmtValue(value(t, c.key));
       const td = h('td', c.numeric ? 'n' : undefined, text);
+      if (c.key === 'curve') {
+        const b = h('button', 'curve', 'curve');
+        b.type = 'button';
+        b.setAttribute('aria-label', `Learning curve of trial ${t.index}`);
+        b.addEventListener('click', () => void showTrialCurve(t));
+        td.append(b);
+      }
       if (c.key === 'status' && t.error) td.title = t.error;
       tr.append(td);
     }
