@@ -77,6 +77,9 @@ export const els = {
   trialsTable: $<HTMLTableElement>('trials-table'),
   exportJson: $<HTMLAnchorElement>('export-json'),
   exportCsv: $<HTMLAnchorElement>('export-csv'),
+  exportJournal: $<HTMLAnchorElement>('export-journal'),
+  journalFile: $<HTMLInputElement>('journal-file'),
+  journalNote: $<HTMLParagraphElement>('journal-note'),
   codePanel: $<HTMLElement>('code-panel'),
   code: $<HTMLPreElement>('code'),
 };

@@ -12,6 +12,7 @@ import { selectDataset, onUpload, rebuildData, showDataError } from './data-pane
 import { onModelChange, renderSpaceEditor, updatePlan } from './space-panel';
 import { run } from './run-search';
 import { runRace } from './race';
+import { loadJournal } from './journal';
 import { buildHeatmap } from './plots-panel';
 import { drawMap } from './map-panel';
 
@@ -50,7 +51,11 @@ els.heatX.addEventListener('change', buildHeatmap);
 els.heatY.addEventListener('change', buildHeatmap);
 els.mapX.addEventListener('change', () => void drawMap(false));
 els.mapY.addEventListener('change', () => void drawMap(false));
-for (const a of [els.exportJson, els.exportCsv]) {
+els.journalFile.addEventListener('change', () => {
+  const file = els.journalFile.files?.[0];
+  if (file) void loadJournal(file);
+});
+for (const a of [els.exportJson, els.exportCsv, els.exportJournal]) {
   a.addEventListener('click', (e) => {
     if (a.getAttribute('aria-disabled') === 'true') e.preventDefault();
   });

@@ -11,6 +11,7 @@ import { els, h, option } from './dom';
 import { clearExports } from './export-code';
 import { renderTrials } from './trials-table';
 import { clearCurves } from './trial-curves';
+import { clearJournal } from './journal';
 
 export function destroyCharts(): void {
   charts.history?.destroy();
@@ -38,6 +39,7 @@ export function resetResults(): void {
   els.trialsPanel.hidden = false;
   els.codePanel.hidden = false;
   clearExports();
+  clearJournal();
   const s = state.setup!;
   const greater = greaterIsBetter(s.scoring);
   charts.history = new HistoryChart(els.historyChart, s.scoring, greater);

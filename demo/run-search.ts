@@ -15,6 +15,7 @@ import { renderTrials } from './trials-table';
 import { renderBest } from './best-panel';
 import { drawMap } from './map-panel';
 import { showBestCurve } from './trial-curves';
+import { setJournal } from './journal';
 import { renderCode, setExports } from './export-code';
 
 export function ensurePool(workers: number): WorkerPool {
@@ -147,6 +148,7 @@ export async function run(): Promise<void> {
     renderBest(res);
     showBestCurve();
     setExports(res);
+    void setJournal().catch((e) => showError(describeError(e)));
     setState('done');
     void drawMap();
   } catch (e) {
