@@ -12,6 +12,7 @@ import { clearExports } from './export-code';
 import { renderTrials } from './trials-table';
 import { clearCurves } from './trial-curves';
 import { clearJournal } from './journal';
+import { clearImportance } from './importance';
 
 export function destroyCharts(): void {
   charts.history?.destroy();
@@ -40,6 +41,8 @@ export function resetResults(): void {
   els.codePanel.hidden = false;
   clearExports();
   clearJournal();
+  clearImportance();
+  els.parallelBlock.hidden = true;
   const s = state.setup!;
   const greater = greaterIsBetter(s.scoring);
   charts.history = new HistoryChart(els.historyChart, s.scoring, greater);

@@ -16,6 +16,8 @@ import { renderBest } from './best-panel';
 import { drawMap } from './map-panel';
 import { showBestCurve } from './trial-curves';
 import { setJournal } from './journal';
+import { showImportance } from './importance';
+import { drawParallel } from './parallel-coords';
 import { renderCode, setExports } from './export-code';
 
 export function ensurePool(workers: number): WorkerPool {
@@ -147,6 +149,8 @@ export async function run(): Promise<void> {
     renderTrials();
     renderBest(res);
     showBestCurve();
+    showImportance();
+    drawParallel();
     setExports(res);
     void setJournal().catch((e) => showError(describeError(e)));
     setState('done');
