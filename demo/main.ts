@@ -13,6 +13,7 @@ import { onModelChange, renderSpaceEditor, updatePlan } from './space-panel';
 import { run } from './run-search';
 import { runRace } from './race';
 import { loadJournal } from './journal';
+import { runObjective } from './objective-panel';
 import { buildHeatmap } from './plots-panel';
 import { drawMap } from './map-panel';
 
@@ -43,6 +44,7 @@ els.setup.addEventListener('submit', (e) => {
   void run();
 });
 els.race.addEventListener('click', () => void runRace().catch((e) => showError(describeError(e))));
+els.objRun.addEventListener('click', () => void runObjective());
 els.cancel.addEventListener('click', () => state.controller?.abort());
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && state.controller) state.controller.abort();
