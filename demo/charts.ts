@@ -46,10 +46,11 @@ export function hexToRgb(hex: string): [number, number, number] {
 
 export function fmtValue(v: unknown): string {
   if (typeof v === 'number') return fmtNum(v);
+  if (Array.isArray(v)) return `[${v.map(fmtValue).join(', ')}]`;
   return v === null ? 'null' : String(v);
 }
 
-function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
+export function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
   return {
     label,
     stroke: COLORS.axis,
@@ -62,7 +63,7 @@ function axis(label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis {
 }
 
 /** A uPlot instance that tracks its container's width. */
-class Chart {
+export class Chart {
   readonly plot: uPlot;
   private readonly observer: ResizeObserver;
 
@@ -90,10 +91,10 @@ class Chart {
 }
 
 /** Height of a bottom axis's tick values (uPlot's default, 50, leaves a gap above the axis label). */
-const X_AXIS_SIZE = 32;
+export const X_AXIS_SIZE = 32;
 
 /** Tick steps for counts (no "trial 2.5"). */
-const INTEGER_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
+export const INTEGER_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000];
 
 const pointsOnly = (color: string, size = 7): uPlot.Series => ({
   stroke: color,
@@ -158,6 +159,7 @@ export interface ParamAxis {
 
 /** Equal values; numbers within rounding (a grid may compute low + i * step differently from the page). */
 function same(a: Value, b: Value): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b); // layer lists
   return a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
 }
 

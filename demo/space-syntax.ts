@@ -43,6 +43,32 @@ export function parseRange(text: string, integer: boolean): Distribution | Value
   return [...new Set(values)];
 }
 
+/**
+ * The syntax of a list-valued hyperparameter (an MLP's hiddenLayerSizes): the candidate lists separated by commas,
+ * "[64], [128, 64]" -> [[64], [128, 64]]. Each list holds positive integers. Empty: the default. Throws on nonsense.
+ */
+export function parseLayers(text: string): Value[] | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const lists: Value[] = [];
+  const re = /\[([^\]]*)\]\s*(,|$)/y;
+  let at = 0;
+  while (at < t.length) {
+    re.lastIndex = at;
+    const m = re.exec(t);
+    if (!m) throw new Error(`"${t}": write the candidate layer lists in brackets, e.g. [64], [128, 64]`);
+    const sizes = m[1].split(',').map((x) => x.trim()).filter((x) => x !== '').map(Number);
+    if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+      throw new Error(`"[${m[1]}]": a layer list holds positive integers (neurons per hidden layer), e.g. [128, 64]`);
+    }
+    lists.push(sizes);
+    at = re.lastIndex;
+    while (t[at] === ' ') at++;
+  }
+  const seen = new Set<string>();
+  return lists.filter((l) => !seen.has(JSON.stringify(l)) && seen.add(JSON.stringify(l)));
+}
+
 /** Sensible starting ranges per model (what a first search would try); names missing from a model are ignored. */
 const DEFAULT_RANGES: Record<string, Record<string, string>> = {
   'knn-classifier': { nNeighbors: '1..30', weights: 'uniform, distance', p: '1, 2' },
@@ -61,6 +87,11 @@ const DEFAULT_RANGES: Record<string, Record<string, string>> = {
   'decision-tree-regressor': { maxDepth: '1, 2, 3, 4, 6, 8, null', minSamplesLeaf: '1, 5, 10' },
   'random-forest-classifier': { nEstimators: '10, 30, 100', maxDepth: '3, 6, null' },
   'random-forest-regressor': { nEstimators: '10, 30, 100', maxDepth: '3, 6, null' },
+  // Small networks and few epochs so a search stays quick in a tab; hiddenLayerSizes lists whole architectures.
+  'mlp-classifier': { hiddenLayerSizes: '[16], [64], [32, 16]', alpha: '1e-5..1e-1 log 5', learningRateInit: '1e-3, 1e-2', maxIter: '100' },
+  'mlp-regressor': { hiddenLayerSizes: '[16], [64], [32, 16]', alpha: '1e-5..1e-1 log 5', learningRateInit: '1e-3, 1e-2', maxIter: '100' },
+  svc: { C: '1e-2..1e3 log 6', gamma: '1e-3..1 log 4' },
+  svr: { C: '1e-1..1e3 log 5', epsilon: '0.01, 0.1, 1' },
 };
 
 /**

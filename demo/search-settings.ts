@@ -1,0 +1,109 @@
+/**
+ * The Search panel's strategy settings: which strategies the page offers (every one tune() takes), the search
+ * options they become, and the plan line (how many candidates and fits a search will cost).
+ */
+import type { ModelInfo, SearchOptions } from '../src/index';
+import type { Dim } from './state';
+import { els, intOf } from './dom';
+
+export type Strategy = 'grid' | 'random' | 'tpe' | 'gp' | 'halving' | 'hyperband';
+
+/** Each strategy's short name (the plan line starts with it) and what it does, in words a newcomer can read. */
+export const STRATEGY_INFO: Record<Strategy, { short: string; about: string }> = {
+  grid: { short: 'Grid', about: 'Every combination of the listed values.' },
+  random: { short: 'Random', about: 'Independent random draws from the space.' },
+  tpe: { short: 'TPE', about: 'Bayesian (Tree-structured Parzen Estimator): after 10 random trials, draws favour regions that scored well.' },
+  gp: { short: 'GP', about: 'Bayesian (Gaussian process): after 10 random trials, a surrogate model of the score picks each next point.' },
+  halving: { short: 'Successive halving', about: 'Every candidate starts on a small budget; the best 1/factor get factor times more, and so on.' },
+  hyperband: { short: 'Hyperband', about: 'Several successive-halving brackets of fresh random candidates, from many-and-cheap to few-and-full.' },
+};
+
+export const strategyOf = (): Strategy => els.strategy.value as Strategy;
+
+/** Epochs are a budget only for models that train in epochs (SGD: epochs, MLP: maxIter). */
+export function epochName(m: ModelInfo): string | null {
+  return 'epochs' in m.hyperparameters ? 'epochs' : 'maxIter' in m.hyperparameters ? 'maxIter' : null;
+}
+
+const gridTotalOf = (dims: Dim[]): number => dims.reduce((p, d) => p * d.size, 1);
+
+/** tune()'s `search` option from the form. `folds` and `trainRows` size Hyperband's maxResource. */
+export function searchOptions(dims: Dim[], m: ModelInfo, folds: number, trainRows: number): SearchOptions {
+  const trials = intOf(els.trials, 30, 1, 100_000);
+  const strategy = strategyOf();
+  const resource = els.resource.value as 'rows' | 'epochs' | 'folds';
+  const factor = intOf(els.factor, 3, 2, 10);
+  switch (strategy) {
+    case 'grid':
+      return { strategy: 'grid' };
+    case 'random':
+    case 'tpe':
+    case 'gp':
+      return { strategy, trials };
+    case 'halving':
+    case 'hyperband': {
+      // Epochs: the most the space allows (a fixed maxIter of 27 means 27), else the model's default.
+      const ep = epochName(m);
+      const schema = ep ? m.hyperparameters[ep] : undefined;
+      const dim = dims.find((d) => d.name === ep);
+      const listed = dim && Array.isArray(dim.spec) ? (dim.spec.filter((v) => typeof v === 'number') as number[]) : [];
+      const epochs = listed.length > 0 ? Math.max(...listed) : dim && !Array.isArray(dim.spec) && dim.spec.kind === 'int' ? dim.spec.high : Number(schema?.default ?? 100);
+      const maxResource = resource === 'epochs' ? epochs : resource === 'folds' ? folds : trainRows;
+      if (strategy === 'hyperband') return { strategy, resource, factor, maxResource };
+      // A finite space is halved over its grid; a continuous one over `trials` random draws.
+      const base = resource === 'epochs' ? { strategy, resource, factor, maxResource } : { strategy, resource, factor };
+      return Number.isFinite(gridTotalOf(dims)) ? base : { ...base, trials };
+    }
+  }
+}
+
+/** How many candidates the search will score, when known (NaN: Hyperband decides per bracket). */
+export function plannedCandidates(dims: Dim[]): number {
+  const gridTotal = gridTotalOf(dims);
+  const trials = intOf(els.trials, 30, 1);
+  switch (strategyOf()) {
+    case 'grid':
+      return gridTotal;
+    case 'halving':
+      return Number.isFinite(gridTotal) ? gridTotal : trials;
+    case 'hyperband':
+      return NaN;
+    default:
+      return Math.min(trials, gridTotal);
+  }
+}
+
+/** Enables the fields the strategy uses and writes the plan line. */
+export function writePlan(dims: Dim[]): void {
+  const strategy = strategyOf();
+  const budgeted = strategy === 'halving' || strategy === 'hyperband';
+  els.trials.disabled = strategy === 'grid' || strategy === 'hyperband';
+  els.resource.disabled = els.factor.disabled = !budgeted;
+  els.budgetFields.hidden = !budgeted;
+  els.folds.disabled = els.cv.value !== 'kfold';
+  els.plan.classList.remove('warn');
+  const gridTotal = gridTotalOf(dims);
+  const folds = els.cv.value === 'kfold' ? intOf(els.folds, 5, 2, 20) : 1;
+  const foldWord = els.cv.value === 'kfold' ? `${folds} folds` : els.cv.value === 'holdout' ? '1 holdout split' : 'no CV';
+  if (strategy === 'grid' && !Number.isFinite(gridTotal)) {
+    els.plan.textContent = 'A continuous range cannot be listed as a grid: switch to random search, or give a count (e.g. "log 9") or a step.';
+    els.plan.classList.add('warn');
+    return;
+  }
+  const { short: label, about } = STRATEGY_INFO[strategy];
+  if (budgeted) {
+    const n = plannedCandidates(dims);
+    els.plan.textContent = `${label}: ${Number.isFinite(n) ? `${n.toLocaleString('en')} candidates to start` : 'candidates per bracket'}, ` +
+      `budget in ${els.resource.value}; cut candidates show as pruned. Then one refit on all rows. ${about}`;
+    return;
+  }
+  const candidates = plannedCandidates(dims);
+  const fits = candidates * folds;
+  els.plan.textContent =
+    `${label}: ${candidates.toLocaleString('en')} candidate${candidates === 1 ? '' : 's'} × ${foldWord} = ` +
+    `${fits.toLocaleString('en')} fit${fits === 1 ? '' : 's'}, then one refit on all rows. ${about}`;
+  if (fits > 20_000) {
+    els.plan.textContent += ' That is a lot for a browser tab; consider random search.';
+    els.plan.classList.add('warn');
+  }
+}
