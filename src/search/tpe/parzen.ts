@@ -106,6 +106,8 @@ interface NumericParams {
   sigmas: Float64Array;
   /** Per component: log of its Gaussian mass inside [low, high] (+ log sigma when normalising), computed once. */
   logNorm: Float64Array;
+  /** 1 / sigma per component (the density loop multiplies instead of dividing). */
+  invSigma: Float64Array;
 }
 
 export class ParzenEstimator {
@@ -185,9 +187,13 @@ export class ParzenEstimator {
       sigmas.fill(sigma0 * (high - low));
     } else {
       // Distance to the farther neighbour in sorted order (endpoints low/high included).
-      const order = Array.from(mus.keys()).sort((a, b) => mus[a] - mus[b] || a - b);
-      const sorted = order.map((i) => mus[i]);
-      const ext = [low, ...sorted, high];
+      const order = new Int32Array(m);
+      for (let i = 0; i < m; i++) order[i] = i;
+      order.sort((a, b) => mus[a] - mus[b] || a - b);
+      const ext = new Float64Array(m + 2);
+      ext[0] = low;
+      for (let i = 0; i < m; i++) ext[i + 1] = mus[order[i]];
+      ext[m + 1] = high;
       const s = new Float64Array(m);
       for (let i = 0; i < m; i++) s[i] = Math.max(ext[i + 1] - ext[i], ext[i + 2] - ext[i + 1]);
       if (!this.parameters.considerEndpoints && ext.length >= 4) {
@@ -205,7 +211,7 @@ export class ParzenEstimator {
       logNorm[i] = logGaussMass((low - mus[i]) / sigmas[i], (high - mus[i]) / sigmas[i]);
       if (q === null && this.parameters.normalizeScale) logNorm[i] += Math.log(sigmas[i]);
     }
-    return { low, high, q, mus, sigmas, logNorm };
+    return { low, high, q, mus, sigmas, logNorm, invSigma: Float64Array.from(sigmas, (v) => 1 / v) };
   }
 
   /** `size` draws, one array per dimension, external values (numeric rounded to their grid; categorical: index). */
@@ -249,7 +255,10 @@ export class ParzenEstimator {
   logPdf(samples: readonly Float64Array[]): Float64Array {
     const nSamples = samples.length > 0 ? samples[0].length : 0;
     const m = this.nComponents;
+    // Each row starts at the components' log weights; every dimension adds its log density.
     const comp = new Float64Array(nSamples * m);
+    const logW = Float64Array.from(this.weights, Math.log);
+    for (let s = 0; s < nSamples; s++) comp.set(logW, s * m);
     this.dists.forEach((d, j) => {
       const xs = samples[j];
       const cat = this.categorical[j];
@@ -257,16 +266,19 @@ export class ParzenEstimator {
         for (let s = 0; s < nSamples; s++) for (let i = 0; i < m; i++) comp[s * m + i] += Math.log(cat[i * d.n + xs[s]]);
         return;
       }
-      const { low, high, q, mus, sigmas, logNorm } = this.numeric[j]!;
+      const { low, high, q, mus, sigmas, logNorm, invSigma } = this.numeric[j]!;
       for (let s = 0; s < nSamples; s++) {
         const x = toUniform(d, xs[s]);
         const row = s * m;
         if (q === null) {
           // truncnorm.logpdf: the standard normal log-density at z minus the component's (precomputed) log mass.
-          const outside = x < low || x > high;
+          if (x < low || x > high) {
+            for (let i = 0; i < m; i++) comp[row + i] = -Infinity;
+            continue;
+          }
           for (let i = 0; i < m; i++) {
-            const z = (x - mus[i]) / sigmas[i];
-            comp[row + i] += outside ? -Infinity : -(z * z) / 2 - LOG_SQRT_2PI - logNorm[i];
+            const z = (x - mus[i]) * invSigma[i];
+            comp[row + i] += -0.5 * z * z - LOG_SQRT_2PI - logNorm[i];
           }
         } else {
           const upper = Math.min(x + q / 2, high);
@@ -278,19 +290,23 @@ export class ParzenEstimator {
       }
     });
     const out = new Float64Array(nSamples);
-    const logW = Float64Array.from(this.weights, Math.log);
     for (let s = 0; s < nSamples; s++) {
       let max = -Infinity;
       for (let i = 0; i < m; i++) {
-        const v = (comp[s * m + i] += logW[i]);
+        const v = comp[s * m + i];
         if (v > max) max = v;
       }
       if (max === -Infinity) {
         out[s] = -Infinity;
         continue;
       }
+      // Terms more than e^-40 below the largest add less than 1e-17 each: skipping their exp() changes nothing
+      // at double precision and saves most of the cost when the sample sits among a few of many components.
       let sum = 0;
-      for (let i = 0; i < m; i++) sum += Math.exp(comp[s * m + i] - max);
+      for (let i = 0; i < m; i++) {
+        const d = comp[s * m + i] - max;
+        if (d > -40) sum += Math.exp(d);
+      }
       out[s] = Math.log(sum) + max;
     }
     return out;
