@@ -16,7 +16,7 @@ export const DIST_TARGET_GFLOPS = 15;
 
 // ---- seeded data --------------------------------------------------------------------------------------------------
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { runPython } from './python.mjs';
 import { DATASET_FILES, parseCsv } from './data.mjs';
 import { w7Options } from './mlp-workload.mjs';
+import { mulberry32 } from './kernels.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const now = () => performance.now();
@@ -22,16 +23,8 @@ const median = (xs) => {
 
 // ---- kernel micro-benchmark -----------------------------------------------------------------------------------------
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the kernel benches share (bench/lib/kernels.mjs). */
+const rng = mulberry32;
 
 /**
  * Plain JS: one epoch of the same algorithm as assembly/neural_network/mlp.ts (relu hidden layers, softmax output,

@@ -137,7 +137,7 @@ export function sameClustering(a: Int32Array, b: Int32Array, k: number): boolean
 }
 
 /** k distinct row indices, uniformly (the first k of a seeded permutation, as scikit-learn's 'random' init). */
-function randomRows(rng: Rng, n: number, k: number): Int32Array {
+export function randomRows(rng: Rng, n: number, k: number): Int32Array {
   const perm = Int32Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < k; i++) {
     const j = i + rng.int(n - i);

@@ -15,7 +15,7 @@
 import { createRng, deriveSeed } from '../../rng';
 import type { Kernels } from '../../worker/kernels';
 import type { FoldSide, TrainContext } from '../types';
-import { fitKmeans, localTrials } from '../kmeans-core';
+import { fitKmeans, localTrials, randomRows } from '../kmeans-core';
 
 export type InitParams = 'kmeans' | 'k-means++' | 'random' | 'random_from_data';
 export const INIT_PARAMS: readonly InitParams[] = ['kmeans', 'k-means++', 'random', 'random_from_data'];
@@ -53,15 +53,7 @@ function plusPlusRows(kernels: Kernels, side: FoldSide, k: number, seed: number)
 
 /** k distinct rows of n, uniformly (partial Fisher-Yates). */
 function distinctRows(seed: number, n: number, k: number): Int32Array {
-  const rng = createRng(seed);
-  const perm = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < k; i++) {
-    const j = i + rng.int(n - i);
-    const t = perm[i];
-    perm[i] = perm[j];
-    perm[j] = t;
-  }
-  return perm.slice(0, k);
+  return randomRows(createRng(seed), n, k);
 }
 
 function randomResp(seed: number, n: number, k: number): Float64Array {

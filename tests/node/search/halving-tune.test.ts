@@ -6,7 +6,7 @@ import { loadDataset } from '../../helpers/fixtures';
 
 const digits = loadDataset('digits');
 const iris = loadDataset('iris');
-const pools = [1, 2].map((workers) => createPool({ workers }));
+const pools = [1, 2, 4].map((workers) => createPool({ workers }));
 afterAll(() => Promise.all(pools.map((p) => p.dispose())));
 const rows = (r: TuneResult): string => JSON.stringify(r.trials.map((t) => [t.index, t.params, t.meanScore, t.status, t.resource, t.rungs]));
 
@@ -20,9 +20,10 @@ describe('halving on rows', () => {
     seed: 2,
   };
 
-  it("follows scikit-learn's schedule; only candidates of the last rung rank; the same with 1 and 2 workers", async () => {
-    const [a, b] = await Promise.all(pools.map((pool) => tune({ ...opts, pool })));
+  it("follows scikit-learn's schedule; only candidates of the last rung rank; the same with 1, 2 and 4 workers", async () => {
+    const [a, b, c] = await Promise.all(pools.map((pool) => tune({ ...opts, pool })));
     expect(rows(b)).toBe(rows(a));
+    expect(rows(c)).toBe(rows(a));
     const schedule = halvingSchedule({ nCandidates: 36, factor: 3, minResources: 'exhaust', nSamples: digits.X.length, resource: 'rows', nSplits: 3, nClasses: 10 });
     const last = schedule.iterations.at(-1)!;
     const complete = a.trials.filter((t) => t.status === 'ok');
@@ -92,7 +93,7 @@ describe('halving on folds and Hyperband on epochs', () => {
 });
 
 describe('search.pruner in tune(): fold by fold', () => {
-  it('prunes hopeless candidates after a fold or two, the same with 1 and 2 workers', async () => {
+  it('prunes hopeless candidates after a fold or two, the same with 1, 2 and 4 workers', async () => {
     const run = (pool: (typeof pools)[number]) =>
       tune({
         model: 'sgd-classifier',
@@ -104,8 +105,9 @@ describe('search.pruner in tune(): fold by fold', () => {
         seed: 7,
         pool,
       });
-    const [a, b] = await Promise.all(pools.map(run));
+    const [a, b, c] = await Promise.all(pools.map(run));
     expect(rows(b)).toBe(rows(a));
+    expect(rows(c)).toBe(rows(a));
     const pruned = a.trials.filter((t) => t.status === 'pruned');
     expect(pruned.length).toBeGreaterThan(0);
     for (const t of pruned) {
