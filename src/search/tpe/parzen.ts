@@ -113,6 +113,8 @@ interface NumericParams {
 export class ParzenEstimator {
   /** Mixture weights, observations first then the prior (sum 1). */
   readonly weights: Float64Array;
+  /** log of `weights`, computed once (every logPdf row starts from it). */
+  private readonly logWeights: Float64Array;
   /** Per dimension: numeric components, or categorical weights ((n + prior) x choices, rows summing to 1). */
   readonly numeric: (NumericParams | null)[];
   readonly categorical: (Float64Array | null)[];
@@ -131,6 +133,8 @@ export class ParzenEstimator {
     const considerPrior = parameters.considerPrior || n === 0;
     this.nComponents = n + (considerPrior ? 1 : 0);
     this.weights = this.mixtureWeights(n, considerPrior);
+    this.logWeights = new Float64Array(this.nComponents);
+    for (let i = 0; i < this.nComponents; i++) this.logWeights[i] = Math.log(this.weights[i]);
     const sigma0 = parameters.multivariate ? SIGMA0_MAGNITUDE * Math.max(n, 1) ** (-1 / (dists.length + 4)) : null;
     this.numeric = [];
     this.categorical = [];
@@ -140,7 +144,9 @@ export class ParzenEstimator {
         this.categorical.push(this.categoricalWeights(observations[j], d.n, n, considerPrior));
       } else {
         this.categorical.push(null);
-        const transformed = Float64Array.from(observations[j], (v) => toUniform(d, v));
+        const obs = observations[j];
+        const transformed = new Float64Array(obs.length);
+        for (let i = 0; i < obs.length; i++) transformed[i] = toUniform(d, obs[i]);
         this.numeric.push(this.numericParams(transformed, d, n, considerPrior, sigma0));
       }
     });
@@ -187,9 +193,7 @@ export class ParzenEstimator {
       sigmas.fill(sigma0 * (high - low));
     } else {
       // Distance to the farther neighbour in sorted order (endpoints low/high included).
-      const order = new Int32Array(m);
-      for (let i = 0; i < m; i++) order[i] = i;
-      order.sort((a, b) => mus[a] - mus[b] || a - b);
+      const order = sortedOrder(mus);
       const ext = new Float64Array(m + 2);
       ext[0] = low;
       for (let i = 0; i < m; i++) ext[i + 1] = mus[order[i]];
@@ -211,7 +215,9 @@ export class ParzenEstimator {
       logNorm[i] = logGaussMass((low - mus[i]) / sigmas[i], (high - mus[i]) / sigmas[i]);
       if (q === null && this.parameters.normalizeScale) logNorm[i] += Math.log(sigmas[i]);
     }
-    return { low, high, q, mus, sigmas, logNorm, invSigma: Float64Array.from(sigmas, (v) => 1 / v) };
+    const invSigma = new Float64Array(m);
+    for (let i = 0; i < m; i++) invSigma[i] = 1 / sigmas[i];
+    return { low, high, q, mus, sigmas, logNorm, invSigma };
   }
 
   /** `size` draws, one array per dimension, external values (numeric rounded to their grid; categorical: index). */
@@ -254,10 +260,11 @@ export class ParzenEstimator {
   /** log density of each point (one array per dimension, external values) under the mixture. */
   logPdf(samples: readonly Float64Array[]): Float64Array {
     const nSamples = samples.length > 0 ? samples[0].length : 0;
+    if (this.dists.length === 1 && this.numeric[0] && this.numeric[0].q === null) return this.logPdfContinuous1d(samples[0]);
     const m = this.nComponents;
     // Each row starts at the components' log weights; every dimension adds its log density.
     const comp = new Float64Array(nSamples * m);
-    const logW = Float64Array.from(this.weights, Math.log);
+    const logW = this.logWeights;
     for (let s = 0; s < nSamples; s++) comp.set(logW, s * m);
     this.dists.forEach((d, j) => {
       const xs = samples[j];
@@ -311,4 +318,81 @@ export class ParzenEstimator {
     }
     return out;
   }
+
+  /**
+   * logPdf for the common case of univariate TPE on a continuous range: one row of component terms at a time in a
+   * reused buffer instead of a samples x components matrix. The arithmetic is the general path's, term for term, so
+   * both give the same bits.
+   */
+  private logPdfContinuous1d(xs: Float64Array): Float64Array {
+    const d = this.dists[0];
+    const { low, high, mus, logNorm, invSigma } = this.numeric[0]!;
+    const m = this.nComponents;
+    const logW = this.logWeights;
+    const row = scratchRow(m);
+    const out = new Float64Array(xs.length);
+    for (let s = 0; s < xs.length; s++) {
+      const x = toUniform(d, xs[s]);
+      if (x < low || x > high) {
+        out[s] = -Infinity;
+        continue;
+      }
+      let max = -Infinity;
+      for (let i = 0; i < m; i++) {
+        const z = (x - mus[i]) * invSigma[i];
+        const v = logW[i] + (-0.5 * z * z - LOG_SQRT_2PI - logNorm[i]);
+        row[i] = v;
+        if (v > max) max = v;
+      }
+      if (max === -Infinity) {
+        out[s] = -Infinity;
+        continue;
+      }
+      let sum = 0;
+      for (let i = 0; i < m; i++) {
+        const e = row[i] - max;
+        if (e > -40) sum += Math.exp(e);
+      }
+      out[s] = Math.log(sum) + max;
+    }
+    return out;
+  }
+}
+
+/** One buffer of component terms, grown on demand and reused by every estimator (the module runs on one thread). */
+let scratch = new Float64Array(256);
+function scratchRow(m: number): Float64Array {
+  if (scratch.length < m) scratch = new Float64Array(Math.max(m, 2 * scratch.length));
+  return scratch;
+}
+
+/**
+ * The stable argsort of xs (ties in index order, as numpy's kind='stable'), finite values only. A comparator sort
+ * costs most of an estimator's set-up at a thousand observations; this sorts the values natively, then gives each
+ * index the first free slot of its value (binary search; equal values take consecutive slots in index order).
+ */
+export function sortedOrder(xs: Float64Array): Int32Array {
+  const m = xs.length;
+  const sorted = xs.slice().sort();
+  const order = new Int32Array(m);
+  let taken: Map<number, number> | null = null;
+  for (let i = 0; i < m; i++) {
+    const x = xs[i];
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    const tied = (lo + 1 < m && sorted[lo + 1] === x) || (taken !== null && taken.has(x));
+    if (tied) {
+      taken ??= new Map();
+      const k = taken.get(x) ?? 0;
+      taken.set(x, k + 1);
+      lo += k;
+    }
+    order[lo] = i;
+  }
+  return order;
 }

@@ -23,13 +23,32 @@ export function observationKey(r: TrialRecord): ObservationKey | null {
 
 export const PENDING_KEY: ObservationKey = Object.freeze({ stepKey: Infinity, value: Infinity });
 
-/** Indices (into keys) of the nBelow best and of the rest, each ascending (stable sort, as numpy's kind='stable'). */
+/**
+ * Indices (into keys) of the nBelow best and of the rest, each ascending: the same split as a stable sort of all keys
+ * (numpy's kind='stable'), found by keeping only the nBelow best in a small sorted buffer (nBelow <= 25 while n grows
+ * to thousands), so a proposal does not sort every observation.
+ */
 export function splitObservations(keys: readonly ObservationKey[], nBelow: number): { below: number[]; above: number[] } {
-  const order = keys
-    .map((_, i) => i)
-    .sort((a, b) => cmp(keys[a].stepKey, keys[b].stepKey) || cmp(keys[a].value, keys[b].value) || a - b);
-  const below = order.slice(0, nBelow).sort((a, b) => a - b);
-  const above = order.slice(nBelow).sort((a, b) => a - b);
+  const n = keys.length;
+  const k = Math.max(0, Math.min(nBelow, n));
+  /** a before b in the stable order. */
+  const before = (a: number, b: number): boolean => {
+    const c = cmp(keys[a].stepKey, keys[b].stepKey) || cmp(keys[a].value, keys[b].value);
+    return c < 0 || (c === 0 && a < b);
+  };
+  const best: number[] = [];
+  for (let i = 0; i < n && k > 0; i++) {
+    if (best.length === k && !before(i, best[k - 1])) continue;
+    let pos = best.length === k ? k - 1 : best.length;
+    while (pos > 0 && before(i, best[pos - 1])) pos--;
+    if (best.length === k) best.pop();
+    best.splice(pos, 0, i);
+  }
+  const isBelow = new Uint8Array(n);
+  for (const i of best) isBelow[i] = 1;
+  const below: number[] = [];
+  const above: number[] = [];
+  for (let i = 0; i < n; i++) (isBelow[i] ? below : above).push(i);
   return { below, above };
 }
 

@@ -80,41 +80,77 @@ export function createTpeStrategy(space: CompiledSpace, settings: TpeSettings, s
     return -1;
   };
 
+  /**
+   * What a proposal reads of an observation's params, computed once per params object (the views hand the same
+   * objects back at every proposal): its sub-space, and per sub-space the external values of that sub-space's
+   * dimensions (NaN where the params lack one). Without it a proposal re-reads every earlier trial.
+   */
+  interface Reading {
+    sub: number;
+    values: (Float64Array | undefined)[];
+  }
+  const readings = new WeakMap<Params, Reading>();
+  const read = (p: Params): Reading => {
+    let r = readings.get(p);
+    if (!r) {
+      r = { sub: subspaceOf(p), values: [] };
+      readings.set(p, r);
+    }
+    return r;
+  };
+  const valuesIn = (r: Reading, p: Params, s: number): Float64Array => {
+    let v = r.values[s];
+    if (!v) {
+      const dims = subs[s].dimensions;
+      v = new Float64Array(dims.length);
+      for (let j = 0; j < dims.length; j++) {
+        const td = tpeDistribution(dims[j]);
+        v[j] = td ? externalValue(dims[j], td, p) : NaN;
+      }
+      r.values[s] = v;
+    }
+    return v;
+  };
+
   const propose = (view: StrategyView, rng: Rng): Params => {
-    const obs: { params: Params; key: ObservationKey; sub: number }[] = [];
+    const obs: { params: Params; key: ObservationKey; reading: Reading }[] = [];
     for (const r of view.told) {
       const key = observationKey(r);
-      if (key) obs.push({ params: r.params, key, sub: subspaceOf(r.params) });
+      if (key) obs.push({ params: r.params, key, reading: read(r.params) });
     }
     const n = obs.length;
     if (n < settings.startupTrials) return space.sample(rng);
-    for (const p of view.pending) obs.push({ params: p, key: PENDING_KEY, sub: subspaceOf(p) });
+    for (const p of view.pending) obs.push({ params: p, key: PENDING_KEY, reading: read(p) });
     const { below, above } = splitObservations(
       obs.map((o) => o.key),
       defaultGamma(n),
     );
 
-    /** Samples dims jointly (one estimator over all of them) from the observations that have every one. */
-    const sampleJoint = (dims: Dimension[], tds: TpeDistribution[], has: (o: (typeof obs)[number]) => number[] | null): number[] => {
-      const pick = (idx: number[]): Float64Array[] => {
-        const rows: number[][] = [];
-        for (const i of idx) {
-          const v = has(obs[i]);
-          if (v) rows.push(v);
-        }
-        return tds.map((_, j) => Float64Array.from(rows, (r) => r[j]));
-      };
-      const lower = new ParzenEstimator(pick(below), tds, parzen);
-      const upper = new ParzenEstimator(pick(above), tds, parzen);
+    /** l(x) and g(x) over the given columns (one Float64Array per dimension for each side), and the best of the
+     *  eiCandidates draws from l(x) by log l(x) - log g(x). */
+    const bestDraw = (tds: TpeDistribution[], lowerCols: Float64Array[], upperCols: Float64Array[]): number[] => {
+      const lower = new ParzenEstimator(lowerCols, tds, parzen);
+      const upper = new ParzenEstimator(upperCols, tds, parzen);
       const samples = lower.sample(rng, settings.eiCandidates);
       const ll = lower.logPdf(samples);
       const lg = upper.logPdf(samples);
       let best = 0;
-      for (let s = 1; s < ll.length; s++) if (ll[s] - lg[s] > ll[best] - lg[best]) best = s;
+      for (let i = 1; i < ll.length; i++) if (ll[i] - lg[i] > ll[best] - lg[best]) best = i;
       return samples.map((col) => col[best]);
     };
+    /** One column: value(o) of the observations at idx where it is not NaN, in idx order. */
+    const column = (idx: number[], value: (o: (typeof obs)[number]) => number): Float64Array => {
+      const out = new Float64Array(idx.length);
+      let k = 0;
+      for (const i of idx) {
+        const v = value(obs[i]);
+        if (!Number.isNaN(v)) out[k++] = v;
+      }
+      return out.subarray(0, k);
+    };
 
-    const s = subs.length === 1 ? 0 : sampleJoint([], [subDist], (o) => (o.sub >= 0 ? [o.sub] : null))[0];
+    const subOf = (o: (typeof obs)[number]): number => (o.reading.sub >= 0 ? o.reading.sub : NaN);
+    const s = subs.length === 1 ? 0 : bestDraw([subDist], [column(below, subOf)], [column(above, subOf)])[0];
     const sub = subs[s];
     const values: Params[string][] = sub.dimensions.map((d) => (d.discrete && d.size === 1 ? d.valueAt(0) : null));
     const active = sub.dimensions.flatMap((d, j) => {
@@ -122,22 +158,22 @@ export function createTpeStrategy(space: CompiledSpace, settings: TpeSettings, s
       return td ? [{ d, td, j }] : [];
     });
     if (settings.multivariate && active.length > 0) {
-      const got = sampleJoint(
-        active.map((a) => a.d),
+      // Jointly, from the observations of this sub-space that have every active dimension.
+      const complete = (idx: number[]): number[] =>
+        idx.filter((i) => obs[i].reading.sub === s && active.every((a) => !Number.isNaN(valuesIn(obs[i].reading, obs[i].params, s)[a.j])));
+      const lowIdx = complete(below);
+      const highIdx = complete(above);
+      const cols = (idx: number[]): Float64Array[] => active.map((a) => column(idx, (o) => valuesIn(o.reading, o.params, s)[a.j]));
+      const got = bestDraw(
         active.map((a) => a.td),
-        (o) => {
-          if (o.sub !== s) return null;
-          const v = active.map((a) => externalValue(a.d, a.td, o.params));
-          return v.some(Number.isNaN) ? null : v;
-        },
+        cols(lowIdx),
+        cols(highIdx),
       );
       active.forEach((a, k) => (values[a.j] = dimensionValue(a.d, a.td, got[k])));
     } else {
       for (const a of active) {
-        const x = sampleJoint([a.d], [a.td], (o) => {
-          const v = externalValue(a.d, a.td, o.params);
-          return Number.isNaN(v) ? null : [v];
-        })[0];
+        const value = (o: (typeof obs)[number]): number => valuesIn(o.reading, o.params, s)[a.j];
+        const x = bestDraw([a.td], [column(below, value)], [column(above, value)])[0];
         values[a.j] = dimensionValue(a.d, a.td, x);
       }
     }
