@@ -7,59 +7,19 @@
  * so log ei = -z^2/2 - log sqrt(2 pi) + log h, which never underflows. h ~ 1/z^2 cancels, so for z < -100 its
  * asymptotic series is used instead (relative error < 1e-15 there).
  *
- * erf / erfcx are implemented here (JavaScript has none): the series erf(x) = 2/sqrt(pi) e^{-x^2} sum (2x^2)^k x /
- * (2k+1)!! (all terms positive) for |x| < 2, and Laplace's continued fraction for erfcx(x), x >= 2, evaluated
- * backwards with a fixed number of terms (enough for full precision at x = 2). Tested against scipy.
+ * erf, erfc and erfcx are the shared Cody implementations (../erf.ts), the ones TPE uses; tested against mpmath here.
  */
 
-const SQRT_PI = Math.sqrt(Math.PI);
+import { erfc, erfcx } from '../erf';
+
+export { erfc, erfcx };
+
 const SQRT2 = Math.SQRT2;
 const SQRT_HALF_PI = Math.sqrt(0.5 * Math.PI);
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 const Z_DIRECT = -2 * SQRT2; // ei by the direct formula above this (erfc argument -z/sqrt2 < 2)
 const Z_ASYMPTOTIC = -100;
-
-/** erf(x) for |x| < ~3 by the positive-term series (used for |x| < 2). */
-function erfSeries(x: number): number {
-  const x2 = x * x;
-  let term = x;
-  let sum = x;
-  for (let k = 1; k < 200; k++) {
-    term *= (2 * x2) / (2 * k + 1);
-    sum += term;
-    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
-  }
-  return (2 / SQRT_PI) * Math.exp(-x2) * sum;
-}
-
-/** Laplace's continued fraction for erfcx(x), x >= 2: 1 / (sqrt(pi) (x + (1/2) / (x + 1 / (x + (3/2) / (x + ...))))). */
-function erfcxContinuedFraction(x: number): number {
-  // Backward evaluation with a fixed depth: 100 terms reach full double precision at x = 2 and far beyond at larger x.
-  const depth = x > 10 ? 30 : 100;
-  let t = x;
-  for (let k = depth; k >= 1; k--) t = x + k / 2 / t;
-  return 1 / (SQRT_PI * t);
-}
-
-export function erf(x: number): number {
-  if (Math.abs(x) < 2) return erfSeries(x);
-  const c = erfcxContinuedFraction(Math.abs(x)) * Math.exp(-x * x);
-  return x > 0 ? 1 - c : c - 1;
-}
-
-export function erfc(x: number): number {
-  if (Math.abs(x) < 2) return 1 - erfSeries(x);
-  if (x > 0) return erfcxContinuedFraction(x) * Math.exp(-x * x);
-  return 2 - erfcxContinuedFraction(-x) * Math.exp(-x * x);
-}
-
-/** Scaled complementary error function exp(x^2) erfc(x); finite for all x >= ~ -26. */
-export function erfcx(x: number): number {
-  if (x >= 2) return erfcxContinuedFraction(x);
-  if (x > -2) return Math.exp(x * x) * (1 - erfSeries(x));
-  return 2 * Math.exp(x * x) - erfcxContinuedFraction(-x);
-}
 
 /** Standard normal CDF. */
 export function normalCdf(z: number): number {

@@ -3,7 +3,7 @@
  * Gaussian mass of an interval (left tail, right tail by symmetry, central part with log1p), log-pdf, and the
  * quantile function (the root of log Phi, see ndtriExp).
  */
-import { logNdtr, ndtr } from './erf';
+import { logNdtr, ndtr } from '../erf';
 
 const LOG_SQRT_2PI = Math.log(Math.sqrt(2 * Math.PI));
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { erf, erfc, logNdtr } from '../../../../src/search/tpe/erf';
+import { erf, erfc, logNdtr } from '../../../../src/search/erf';
 import { logGaussMass, truncnormPpf } from '../../../../src/search/tpe/truncnorm';
 import { DEFAULT_PARZEN, ParzenEstimator, defaultGamma, defaultWeights, type TpeDistribution } from '../../../../src/search/tpe/parzen';
 import { splitObservations } from '../../../../src/search/tpe/split';
