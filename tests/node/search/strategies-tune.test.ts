@@ -71,3 +71,17 @@ describe('adaptive search in tune()', () => {
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('grid through tune()', () => {
+  it('every candidate once, in grid order, identical with 1, 2 and 4 workers', async () => {
+    const space = { C: [0.01, 0.1, 1, 10], maxIter: [50, 100], fitIntercept: [true, false] };
+    const results = await Promise.all(pools.map((pool) => tune({ ...base, space, search: { strategy: 'grid' }, pool })));
+    const r = results[0];
+    expect(r.trials).toHaveLength(16);
+    expect(new Set(r.trials.map((t) => JSON.stringify(t.params))).size).toBe(16);
+    expect(r.trials.map((t) => t.index)).toEqual([...Array(16).keys()]);
+    expect(r.stoppedBecause).toBe('completed');
+    expect(rows(results[1])).toBe(rows(r));
+    expect(rows(results[2])).toBe(rows(r));
+  });
+});
