@@ -297,25 +297,7 @@ export class ParzenEstimator {
       }
     });
     const out = new Float64Array(nSamples);
-    for (let s = 0; s < nSamples; s++) {
-      let max = -Infinity;
-      for (let i = 0; i < m; i++) {
-        const v = comp[s * m + i];
-        if (v > max) max = v;
-      }
-      if (max === -Infinity) {
-        out[s] = -Infinity;
-        continue;
-      }
-      // Terms more than e^-40 below the largest add less than 1e-17 each: skipping their exp() changes nothing
-      // at double precision and saves most of the cost when the sample sits among a few of many components.
-      let sum = 0;
-      for (let i = 0; i < m; i++) {
-        const d = comp[s * m + i] - max;
-        if (d > -40) sum += Math.exp(d);
-      }
-      out[s] = Math.log(sum) + max;
-    }
+    for (let s = 0; s < nSamples; s++) out[s] = logSumExp(comp, s * m, m);
     return out;
   }
 
@@ -337,26 +319,31 @@ export class ParzenEstimator {
         out[s] = -Infinity;
         continue;
       }
-      let max = -Infinity;
       for (let i = 0; i < m; i++) {
         const z = (x - mus[i]) * invSigma[i];
-        const v = logW[i] + (-0.5 * z * z - LOG_SQRT_2PI - logNorm[i]);
-        row[i] = v;
-        if (v > max) max = v;
+        row[i] = logW[i] + (-0.5 * z * z - LOG_SQRT_2PI - logNorm[i]);
       }
-      if (max === -Infinity) {
-        out[s] = -Infinity;
-        continue;
-      }
-      let sum = 0;
-      for (let i = 0; i < m; i++) {
-        const e = row[i] - max;
-        if (e > -40) sum += Math.exp(e);
-      }
-      out[s] = Math.log(sum) + max;
+      out[s] = logSumExp(row, 0, m);
     }
     return out;
   }
+}
+
+/**
+ * log sum exp of values[offset .. offset + m). Terms more than e^-40 below the largest add less than 1e-17 each:
+ * skipping their exp() changes nothing at double precision and saves most of the cost when the sample sits among a
+ * few of many components.
+ */
+function logSumExp(values: Float64Array, offset: number, m: number): number {
+  let max = -Infinity;
+  for (let i = offset; i < offset + m; i++) if (values[i] > max) max = values[i];
+  if (max === -Infinity) return -Infinity;
+  let sum = 0;
+  for (let i = offset; i < offset + m; i++) {
+    const e = values[i] - max;
+    if (e > -40) sum += Math.exp(e);
+  }
+  return Math.log(sum) + max;
 }
 
 /** One buffer of component terms, grown on demand and reused by every estimator (the module runs on one thread). */
