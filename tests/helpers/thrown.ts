@@ -12,3 +12,18 @@ export function thrown(fn: () => unknown, code: string): TuneError {
   }
   throw new Error(`expected TuneError ${code}, nothing was thrown`);
 }
+
+/** Asserts that `fn` throws a TuneError with this code and a message matching `pattern`. */
+export function expectTuneError(fn: () => unknown, code: string, pattern: RegExp): TuneError {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught, `expected a TuneError ${code}`).toBeInstanceOf(TuneError);
+  const err = caught as TuneError;
+  expect(err.code).toBe(code);
+  expect(err.message).toMatch(pattern);
+  return err;
+}

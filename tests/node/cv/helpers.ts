@@ -1,5 +1,4 @@
-import { expect } from 'vitest';
-import { TuneError } from '../../../src/errors';
+export { expectTuneError } from '../../helpers/thrown';
 import type { SplitContext } from '../../../src/cv';
 
 /** Context for models without classes (regressors, clusterers). */
@@ -19,20 +18,6 @@ export function sizesOf(ids: ArrayLike<number>, k: number): number[] {
   return sizes;
 }
 
-/** Asserts that `fn` throws a TuneError with this code and a message matching `pattern`. */
-export function expectTuneError(fn: () => unknown, code: string, pattern: RegExp): TuneError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, `expected a TuneError ${code}`).toBeInstanceOf(TuneError);
-  const err = caught as TuneError;
-  expect(err.code).toBe(code);
-  expect(err.message).toMatch(pattern);
-  return err;
-}
 
 /** Labels with `counts[c]` rows of class c, interleaved in a fixed but non-sorted order given by `order`. */
 export function labelsFrom(counts: readonly number[], order: readonly number[]): number[] {

@@ -1,5 +1,5 @@
+export { expectTuneError } from '../../helpers/thrown';
 import { expect } from 'vitest';
-import { TuneError } from '../../../src/errors';
 import type { Matrix } from '../../../src/types';
 
 /** A Float64Array from plain numbers. */
@@ -17,19 +17,4 @@ export function matrix(rows: readonly (readonly number[])[]): Matrix {
 export function expectClose(actual: number, expected: number, tol = 1e-9, what = ''): void {
   const bound = tol * Math.max(1, Math.abs(expected));
   expect(Math.abs(actual - expected), `${what}: got ${actual}, expected ${expected}`).toBeLessThanOrEqual(bound);
-}
-
-/** Asserts that `fn` throws a TuneError with this code and a message matching `pattern`. */
-export function expectTuneError(fn: () => unknown, code: string, pattern: RegExp): TuneError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught, `expected a TuneError ${code}`).toBeInstanceOf(TuneError);
-  const err = caught as TuneError;
-  expect(err.code).toBe(code);
-  expect(err.message).toMatch(pattern);
-  return err;
 }
