@@ -37,15 +37,17 @@ const seeds = JSON.parse(
  * Random streams differ from scikit-learn's, so the match is statistical. mlp_wine_std.json is a single draw of
  * scikit-learn's streams, and a lucky one: its best candidate scores 0.983, while scikit-learn itself averages
  * 0.963 +- 0.009 over random_state 0..7 (mlp_wine_seeds.json); one seed of ours can no more hit 0.983 within 0.01
- * than scikit-learn's other seeds do. So our scores averaged over 4 seeds are compared with scikit-learn's 8-seed
- * averages within the case's tolerance (0.02) for every candidate, the best candidate must be the reference's, and
- * the averaged best score within 0.01 of scikit-learn's averaged best.
+ * than scikit-learn's other seeds do (scikit-learn's own seeds 0..7 put only 69% of their candidate scores within
+ * the case's 0.02 of it, below the case's share of 0.75). So our scores averaged over the same 8 seeds are compared
+ * (1) with the case itself: at least `share` of the candidates within `tolerance` of its means; (2) with
+ * scikit-learn's 8-seed averages within the tolerance for every candidate; the best candidate must be the
+ * reference's, and the averaged best score within 0.01 of scikit-learn's averaged best.
  */
 describe('mlp-classifier on wine against scikit-learn (statistical)', () => {
   it('seed-averaged accuracies within the tolerance, the same best candidate, best within 0.01', async () => {
     const sums = new Map<string, number>();
     const key = (alpha: unknown, h: unknown) => `${String(alpha)} ${JSON.stringify(h)}`;
-    const ourSeeds = [1, 2, 3, 4];
+    const ourSeeds = [0, 1, 2, 3, 4, 5, 6, 7];
     for (const seed of ourSeeds) {
       const result = await tune({
         model: 'mlp-classifier',
@@ -65,6 +67,8 @@ describe('mlp-classifier on wine against scikit-learn (statistical)', () => {
         sums.set(k, (sums.get(k) ?? 0) + t.meanScore / ourSeeds.length);
       }
     }
+    const near = ref.candidates.filter((c) => Math.abs(sums.get(key(c.params.alpha, c.params.hidden_layer_sizes))! - c.mean.accuracy) <= ref.tolerance);
+    expect(near.length / ref.candidates.length).toBeGreaterThanOrEqual(ref.share);
     let bestOurs = { k: '', v: -1 };
     let bestRef = { k: '', v: -1 };
     for (const c of seeds.candidates) {
