@@ -13,6 +13,11 @@
  * scores (ties: lower candidate index), so what runs never depends on timing or worker count.
  * Ranking and `best` consider only candidates that finished their bracket's last rung (scikit-learn's halving);
  * the others are 'pruned' trials carrying the rungs they ran. Progress counts resource units (fitsDone/fitsTotal).
+ * onTrial reports a candidate once its fate is decided: eliminated ('pruned', 'failed') or through its last rung.
+ * timeoutMs: no rung starts once the time is up, queued evaluations are dropped (the best one's refit still runs),
+ * and the result is stoppedBecause 'timeout'. If no candidate reached its last rung by then, the candidates
+ * evaluated with the largest resource any candidate finished are the ones ranked (so the result still names the
+ * best of what was run); the rest are 'pruned'.
  */
 import type { PoolTask, WorkerPool } from '../pool/pool';
 import type { RefitOutcome, TrialOutcome } from '../worker/protocol';
@@ -44,6 +49,7 @@ import type { TuneOptions } from '../tune';
 import type { Label } from '../data/labels';
 import { TaskPlanner, runTrialBatch, type Outcome } from './trial-tasks';
 import { ProgressReporter } from './progress';
+import { TimeBudget } from './budget';
 import { trialImportance } from '../study/importance';
 import type { EstimatorDef } from '../estimators/types';
 
@@ -196,6 +202,11 @@ export class BudgetedPoolSearch {
   private refitError: Error | null = null;
   private raised: TuneError | null = null;
   private readonly total: number;
+  private readonly time: TimeBudget;
+  /** The time ran out before the strategy was done. */
+  private timedOut = false;
+  /** Candidates already passed to onTrial (once each, when their fate is decided). */
+  private readonly reported = new Set<number>();
 
   constructor(
     private readonly prep: PreparedSearch,
@@ -210,6 +221,12 @@ export class BudgetedPoolSearch {
     const workers = settings.workers === 'auto' ? pool.size : settings.workers;
     this.usedWorkers = Math.min(workers, pool.size);
     this.total = budget.strategy.plannedResource * (budget.resource === 'folds' ? 1 : folds.length);
+    this.time = new TimeBudget(started, settings.timeoutMs);
+  }
+
+  /** The time is up (queued evaluations are dropped; the refit, once proposed, always runs). */
+  private stopping(): boolean {
+    return !this.refitProposed && this.time.isUp();
   }
 
   async run(): Promise<TuneResult> {
@@ -223,12 +240,18 @@ export class BudgetedPoolSearch {
           runBatch: runTrialBatch,
           workMs: (r) => (!Array.isArray(r) && 'scoreMs' in r ? r.fitMs + r.scoreMs : undefined),
           onResult: (index, result) => this.onResult(index, result),
-          more: () => (this.refitProposed ? [] : this.dispatch()),
+          more: () => (this.refitProposed || this.stopping() ? [] : this.dispatch()),
           next: () => {
             if (this.refitProposed) return [];
+            if (this.stopping()) {
+              // Whatever the strategy would hand out now is dropped: the search was cut short unless it was done.
+              this.timedOut ||= this.budget.strategy.ask() !== 'done';
+              return this.refitTasks();
+            }
             const more = this.dispatch();
             return more.length > 0 ? more : this.refitTasks();
           },
+          shouldStop: () => this.stopping(),
         },
         this.usedWorkers,
       );
@@ -316,21 +339,49 @@ export class BudgetedPoolSearch {
     const trial = u.acc.toTrial(NaN);
     this.budget.strategy.tell(u.ask.candidate, u.ask.rung, trial.status === 'ok' ? trial.meanScore : NaN);
     this.progress.emit(trial, false, this.total, 1);
+    this.reportDecided();
   }
 
-  /** One row per candidate: its last rung's scores, 'pruned' unless it finished its bracket's last rung. */
+  /** onTrial for every candidate whose fate the last tell decided (in candidate order, so it is deterministic). */
+  private reportDecided(): void {
+    const onTrial = this.opts.onTrial;
+    if (!onTrial) return;
+    const errorScore = this.prep.settings.errorScore === 'raise' ? NaN : this.prep.settings.errorScore;
+    for (const st of this.budget.strategy.trials()) {
+      if (st.status === 'pending' || this.reported.has(st.candidate)) continue;
+      const unit = this.lastUnit.get(st.candidate);
+      if (!unit?.acc.complete) continue;
+      this.reported.add(st.candidate);
+      const t = this.trialOf(unit, st, errorScore);
+      if (st.status !== 'complete' && t.status === 'ok') t.status = 'pruned';
+      onTrial.call(this.opts, t);
+    }
+  }
+
+  private trialOf(unit: Unit, st: { rungs: readonly object[] } | undefined, errorScore: number): TrialResult {
+    const t = unit.acc.toTrial(errorScore);
+    t.resource = unit.ask.resource;
+    t.rungs = st ? (st.rungs.map((r) => ({ ...r })) as TrialResult['rungs']) : [];
+    return t;
+  }
+
+  /** One row per candidate: its last rung's scores, 'pruned' unless it finished its bracket's last rung (after a
+   *  timeout with no such candidate: unless it ran with the largest resource finished). */
   private finalTrials(): TrialResult[] {
     const errorScore = this.prep.settings.errorScore === 'raise' ? NaN : this.prep.settings.errorScore;
     const states = new Map(this.budget.strategy.trials().map((t) => [t.candidate, t]));
+    const done = [...this.lastUnit].filter(([, unit]) => unit.acc.complete).sort((a, b) => a[0] - b[0]);
+    const anyComplete = done.some(([c]) => states.get(c)?.status === 'complete');
+    let ranked = (candidate: number): boolean => states.get(candidate)?.status === 'complete';
+    if (!anyComplete && this.timedOut) {
+      const largest = Math.max(-Infinity, ...done.map(([, u]) => u.ask.resource));
+      ranked = (candidate) => this.lastUnit.get(candidate)!.ask.resource === largest;
+    }
     const complete: TrialResult[] = [];
     const pruned: TrialResult[] = [];
-    for (const [candidate, unit] of [...this.lastUnit].sort((a, b) => a[0] - b[0])) {
-      if (!unit.acc.complete) continue;
-      const t = unit.acc.toTrial(errorScore);
-      const st = states.get(candidate);
-      t.resource = unit.ask.resource;
-      t.rungs = st ? st.rungs.map((r) => ({ ...r })) : [];
-      if (st?.status === 'complete' && t.status === 'ok') complete.push(t);
+    for (const [candidate, unit] of done) {
+      const t = this.trialOf(unit, states.get(candidate), errorScore);
+      if (ranked(candidate) && t.status === 'ok') complete.push(t);
       else {
         if (t.status === 'ok') t.status = 'pruned';
         pruned.push(t);
@@ -370,7 +421,7 @@ export class BudgetedPoolSearch {
         best,
         trials,
         scoring: this.prep.scoring,
-        stoppedBecause: 'completed',
+        stoppedBecause: this.timedOut ? 'timeout' : 'completed',
         model,
         cv: this.prep.plan ? { description: this.prep.plan.description, folds: this.prep.plan.nFolds, repeats: this.prep.plan.splits.length } : null,
         elapsedMs: now() - this.started,
