@@ -119,8 +119,11 @@ export async function tuneWith(defaultPool: () => WorkerPool, opts: TuneOptions<
     }
   }
   if (prep.budget) {
-    if (recorder) throw new TuneError('STUDY_NOT_SUPPORTED', 'Halving and Hyperband searches cannot be recorded in a study yet: drop the study option, or use search.pruner with optimize().');
-    return new BudgetedPoolSearch(prep, prep.budget, opts, poolOf(), started).run();
+    // A halving schedule is fixed by its candidates and rungs: it is recorded, but cannot pick up where another left.
+    if (recorder && (await recorder.hasTrials())) {
+      throw new TuneError('STUDY_NOT_SUPPORTED', `Study '${checkStudyRef(opts.study).name}' already has trials, and a halving or Hyperband search cannot resume one: record it under a new study name, or resume with strategy 'tpe' / 'random', which take the earlier trials as history.`);
+    }
+    return new BudgetedPoolSearch(prep, prep.budget, opts, poolOf(), started, recorder).run();
   }
   return new PoolSearch(prep, opts, poolOf(), started, recorder).run();
 }
@@ -380,8 +383,10 @@ class PoolSearch {
     const metrics = Object.fromEntries(Object.entries(trial.metrics).map(([m, v]) => [m, v.mean]));
     const rec = {
       params: trial.params,
-      state: trial.status === 'ok' ? ('complete' as const) : ('failed' as const),
+      state: trial.status === 'ok' ? ('complete' as const) : trial.status === 'pruned' ? ('pruned' as const) : ('failed' as const),
       value: trial.meanScore,
+      // A pruned trial's partial fold means by fold step (Optuna's intermediate values).
+      intermediate: trial.status === 'pruned' ? (trial.rungs ?? []).filter((r) => Number.isFinite(r.score)).map((r) => [r.rung, r.score] as const) : undefined,
       userAttrs: { fold_scores: trial.foldScores, metrics, ...(trial.error ? { error: trial.error } : {}) },
     };
     const recorder = this.recorder!;

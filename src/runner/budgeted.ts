@@ -50,6 +50,7 @@ import type { Label } from '../data/labels';
 import { TaskPlanner, runTrialBatch, type Outcome } from './trial-tasks';
 import { ProgressReporter } from './progress';
 import { TimeBudget } from './budget';
+import type { StudyRecorder } from '../study/persist';
 import { trialImportance } from '../study/importance';
 import type { EstimatorDef } from '../estimators/types';
 
@@ -214,6 +215,8 @@ export class BudgetedPoolSearch {
     private readonly opts: TuneOptions<Label>,
     private readonly pool: WorkerPool,
     private readonly started: number,
+    /** tune({ study }): each candidate is written once its fate is decided (a fresh study only: see tune.ts). */
+    private readonly recorder: StudyRecorder | null = null,
   ) {
     const { settings, folds, dataset, scoring } = prep;
     this.planner = new TaskPlanner({ dataset, folds, preprocess: settings.preprocess, scoring, seed: settings.seed, hints: prep.hints, warmPaths: false });
@@ -261,8 +264,15 @@ export class BudgetedPoolSearch {
         throw new TuneAbortError('The search was aborted; error.partial holds the candidates evaluated so far.', { trials: this.finalTrials(), scoring: prep.scoring });
       }
       throw e;
+    } finally {
+      await this.writes;
     }
-    return this.result();
+    const result = this.result();
+    // Candidates a timeout left undecided are final now: report them too.
+    for (const t of result.trials) this.report(t);
+    await this.writes;
+    if (this.writeError) throw this.writeError;
+    return result;
   }
 
   /** Pool tasks for every rung the strategy hands out now. */
@@ -342,21 +352,42 @@ export class BudgetedPoolSearch {
     this.reportDecided();
   }
 
-  /** onTrial for every candidate whose fate the last tell decided (in candidate order, so it is deterministic). */
+  /** onTrial (and the study write) for every candidate whose fate the last tell decided, in candidate order. */
   private reportDecided(): void {
-    const onTrial = this.opts.onTrial;
-    if (!onTrial) return;
+    if (!this.opts.onTrial && !this.recorder) return;
     const errorScore = this.prep.settings.errorScore === 'raise' ? NaN : this.prep.settings.errorScore;
     for (const st of this.budget.strategy.trials()) {
       if (st.status === 'pending' || this.reported.has(st.candidate)) continue;
       const unit = this.lastUnit.get(st.candidate);
       if (!unit?.acc.complete) continue;
-      this.reported.add(st.candidate);
       const t = this.trialOf(unit, st, errorScore);
       if (st.status !== 'complete' && t.status === 'ok') t.status = 'pruned';
-      onTrial.call(this.opts, t);
+      this.report(t);
     }
   }
+
+  /** Once per candidate: onTrial, then its line in the study (Optuna's states: COMPLETE, PRUNED with the rung scores
+   *  as intermediate values by resource, FAIL). */
+  private report(t: TrialResult): void {
+    if (this.reported.has(t.index)) return;
+    this.reported.add(t.index);
+    this.opts.onTrial?.call(this.opts, t);
+    const recorder = this.recorder;
+    if (!recorder) return;
+    const metrics = Object.fromEntries(Object.entries(t.metrics).map(([m, v]) => [m, v.mean]));
+    const rec = {
+      params: t.params,
+      state: t.status === 'ok' ? ('complete' as const) : t.status === 'pruned' ? ('pruned' as const) : ('failed' as const),
+      value: t.meanScore,
+      intermediate: (t.rungs ?? []).filter((r) => Number.isFinite(r.score)).map((r) => [r.resource, r.score] as const),
+      userAttrs: { resource: t.resource, fold_scores: t.foldScores, metrics, ...(t.error ? { error: t.error } : {}) },
+    };
+    this.writes = this.writes.then(() => recorder.record(rec)).catch((e: unknown) => void (this.writeError ??= asError(e)));
+  }
+
+  /** Study writes, one at a time in deciding order; run() waits for them before it returns. */
+  private writes: Promise<unknown> = Promise.resolve();
+  private writeError: Error | null = null;
 
   private trialOf(unit: Unit, st: { rungs: readonly object[] } | undefined, errorScore: number): TrialResult {
     const t = unit.acc.toTrial(errorScore);

@@ -107,6 +107,11 @@ export class StudyRecorder {
     return out;
   }
 
+  /** Whether the study holds any trial at all (finished or not). */
+  async hasTrials(): Promise<boolean> {
+    return (await this.storage.getAllTrials(this.studyId)).length > 0;
+  }
+
   /** Writes one finished trial (one line) and remembers it as ours. */
   async record(trial: {
     params: Params;
