@@ -2,7 +2,7 @@
  * The "How the search went" panel: the score history, one chart per searched hyperparameter and the heatmap over
  * two of them, redrawn as trials arrive.
  */
-import { type Value } from '../src/index';
+import { type TrialResult, type Value } from '../src/index';
 import { fmtNum } from './space-syntax';
 import { greaterIsBetter } from './metrics';
 import { HistoryChart, ParamChart, HeatmapChart, type ParamAxis } from './charts';
@@ -13,6 +13,7 @@ import { renderTrials } from './trials-table';
 import { clearCurves } from './trial-curves';
 import { clearJournal } from './journal';
 import { clearImportance } from './importance';
+import { drawTimeline, barsOfTrials } from './timeline';
 
 export function destroyCharts(): void {
   charts.history?.destroy();
@@ -43,6 +44,8 @@ export function resetResults(): void {
   clearJournal();
   clearImportance();
   els.parallelBlock.hidden = true;
+  els.timelineBlock.hidden = true;
+  els.timelineChart.replaceChildren();
   const s = state.setup!;
   const greater = greaterIsBetter(s.scoring);
   charts.history = new HistoryChart(els.historyChart, s.scoring, greater);
@@ -162,5 +165,12 @@ export function renderLive(): void {
   charts.history?.update(trials);
   for (const c of charts.params) c.update(trials);
   charts.heat?.update(trials);
+  renderTimeline(trials);
+}
+
+/** The timeline of the trials so far (rows are the workers that ran them). */
+export function renderTimeline(trials: readonly TrialResult[]): void {
+  const drawn = drawTimeline(els.timelineChart, barsOfTrials(trials), state.setup?.scoring ?? 'score');
+  els.timelineBlock.hidden = drawn === 0;
 }
 

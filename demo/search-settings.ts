@@ -2,7 +2,7 @@
  * The Search panel's strategy settings: which strategies the page offers (every one tune() takes), the search
  * options they become, and the plan line (how many candidates and fits a search will cost).
  */
-import type { ModelInfo, SearchOptions } from '../src/index';
+import type { ModelInfo, PrunerSpec, SearchOptions } from '../src/index';
 import type { Dim } from './state';
 import { els, intOf } from './dom';
 
@@ -38,8 +38,10 @@ export function searchOptions(dims: Dim[], m: ModelInfo, folds: number, trainRow
       return { strategy: 'grid' };
     case 'random':
     case 'tpe':
-    case 'gp':
-      return { strategy, trials };
+    case 'gp': {
+      const pruner = prunerOption();
+      return pruner ? { strategy, trials, pruner } : { strategy, trials };
+    }
     case 'halving':
     case 'hyperband': {
       // Epochs: the most the space allows (a fixed maxIter of 27 means 27), else the model's default.
@@ -55,6 +57,21 @@ export function searchOptions(dims: Dim[], m: ModelInfo, folds: number, trainRow
       return Number.isFinite(gridTotalOf(dims)) ? base : { ...base, trials };
     }
   }
+}
+
+/**
+ * search.pruner from the form (random, TPE, GP), or null for none. In tune() a pruner's steps are the folds: a
+ * candidate is scored fold by fold and stopped when its running mean is worse than the rule's percentile of the
+ * completed candidates' at the same fold.
+ */
+export function prunerOption(): PrunerSpec | null {
+  const kind = els.pruner.value as 'none' | 'median' | 'percentile';
+  if (kind === 'none' || els.pruner.disabled) return null;
+  const startupTrials = intOf(els.prunerStartup, 5, 0, 1000);
+  const warmupSteps = intOf(els.prunerWarmup, 0, 0, 100);
+  if (kind === 'median') return { kind, startupTrials, warmupSteps };
+  const p = Number(els.prunerPercentile.value);
+  return { kind, percentile: Number.isFinite(p) ? Math.min(100, Math.max(0, p)) : 25, startupTrials, warmupSteps };
 }
 
 /** How many candidates the search will score, when known (NaN: Hyperband decides per bracket). */
@@ -80,6 +97,11 @@ export function writePlan(dims: Dim[]): void {
   els.trials.disabled = strategy === 'grid' || strategy === 'hyperband';
   els.resource.disabled = els.factor.disabled = !budgeted;
   els.budgetFields.hidden = !budgeted;
+  const prunable = strategy === 'random' || strategy === 'tpe' || strategy === 'gp';
+  els.prunerFields.hidden = !prunable;
+  els.pruner.disabled = !prunable;
+  els.prunerPercentile.disabled = !prunable || els.pruner.value !== 'percentile';
+  els.prunerStartup.disabled = els.prunerWarmup.disabled = !prunable || els.pruner.value === 'none';
   els.folds.disabled = els.cv.value !== 'kfold';
   els.plan.classList.remove('warn');
   const gridTotal = gridTotalOf(dims);
@@ -102,6 +124,12 @@ export function writePlan(dims: Dim[]): void {
   els.plan.textContent =
     `${label}: ${candidates.toLocaleString('en')} candidate${candidates === 1 ? '' : 's'} × ${foldWord} = ` +
     `${fits.toLocaleString('en')} fit${fits === 1 ? '' : 's'}, then one refit on all rows. ${about}`;
+  const pruner = prunable ? prunerOption() : null;
+  if (pruner && typeof pruner === 'object') {
+    const rule = pruner.kind === 'percentile' ? `outside the best ${pruner.percentile}%` : 'worse than the median';
+    els.plan.textContent += ` Pruner: after ${pruner.startupTrials} complete candidates, a candidate whose running mean over its folds is ${rule} ` +
+      `of the completed ones at the same fold stops early (shown as pruned)${folds < 2 ? ': it needs k-fold CV, one split gives it nothing to cut' : ''}.`;
+  }
   if (fits > 20_000) {
     els.plan.textContent += ' That is a lot for a browser tab; consider random search.';
     els.plan.classList.add('warn');

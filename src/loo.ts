@@ -12,7 +12,7 @@ import { TuneError } from './errors';
 import { prepareSearch, type TuneOptions } from './tune';
 import { FittedModel } from './model';
 import { getMetric } from './metrics/index';
-import { makeResult, pickBest, rankTrials, type TrialResult, type TuneResult } from './results';
+import { makeResult, pickBest, rankTrials, timing, type TrialResult, type TuneResult } from './results';
 import { decompose, looPredictions, ridgeCoefficients, type LooDecomposition } from './estimators/linear_model/ridge-loo';
 import { leastSquaresLearned } from './estimators/linear-regression';
 import type { Label } from './data/labels';
@@ -70,6 +70,8 @@ export async function tuneLoo(opts: TuneOptions<Label>): Promise<TuneResult<Labe
       stdScore: ok ? 0 : NaN, foldScores: [score], rank: 0, metrics, fitMs: t1 - t0, scoreMs: performance.now() - t1,
       status: ok ? 'ok' : 'failed',
       error: ok ? null : `${scoring[0]} of the leave-one-out predictions is not finite (a row alone determines a direction of X).`,
+      // On the calling thread (no pool worker): worker -1.
+      ...timing([{ fold: 0, worker: -1, startedAt: t0 - started, finishedAt: performance.now() - started }]),
     };
     if (!ok && settings.errorScore === 'raise') {
       throw new TuneError('TRIAL_FAILED', `Trial ${i} (${JSON.stringify(params)}) failed: ${trial.error}`, { candidate: i, params });

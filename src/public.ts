@@ -22,7 +22,7 @@ export type { MetricInfo } from './metrics/index';
 export type { MetricName } from './metrics/index';
 export type { TuneOptions, ProgressEvent } from './tune';
 export type {
-  TuneResult, TrialResult, BestTrial, MetricSummary, StopReason, TuneResultJSON, TrialResultJSON, MetricSummaryJSON, JsonNumber,
+  TuneResult, TrialResult, TrialSpan, BestTrial, MetricSummary, StopReason, TuneResultJSON, TrialResultJSON, MetricSummaryJSON, JsonNumber,
 } from './results';
 export { FittedModel } from './model';
 export type { Predictions, LearnedParameters } from './model';

@@ -46,6 +46,28 @@ export interface TrialResult {
    */
   resource?: number;
   rungs?: { rung: number; resource: number; score: number }[];
+  /**
+   * Timing facts for a timeline (like fitMs, they vary between runs and never influence the search). `startedAt` /
+   * `finishedAt`: ms since the search started, from when the trial's first task started on a worker to when its last
+   * one finished (with several folds running in parallel on several workers, this can cover much of the search).
+   * `worker`: the pool slot (0-based) that ran most of its tasks (lowest slot among ties); -1 for cv: 'loo', which runs
+   * on the calling thread. `spans`: each task of the trial (one fold slot; with halving, every rung's) in the order
+   * they finished: which worker ran it and when. Tasks sent to a worker in one message (fast trials, warm-started
+   * chains) share that message's span in proportion to their fit + score times; a worker's first task includes its
+   * start-up and the dataset's loading.
+   */
+  startedAt: number;
+  finishedAt: number;
+  worker: number;
+  spans: TrialSpan[];
+}
+
+/** One task of a trial: a fold slot, the worker (pool slot) that ran it, and when (ms since the search started). */
+export interface TrialSpan {
+  fold: number;
+  worker: number;
+  startedAt: number;
+  finishedAt: number;
 }
 
 /**
@@ -111,7 +133,10 @@ export interface MetricSummaryJSON {
   folds: JsonNumber[];
 }
 
-export interface TrialResultJSON extends Omit<TrialResult, 'meanScore' | 'stdScore' | 'foldScores' | 'metrics'> {
+export interface TrialResultJSON extends Omit<TrialResult, 'meanScore' | 'stdScore' | 'foldScores' | 'metrics' | 'startedAt' | 'finishedAt'> {
+  /** null when no task of the trial ran (it failed admission). */
+  startedAt: JsonNumber;
+  finishedAt: JsonNumber;
   meanScore: JsonNumber;
   stdScore: JsonNumber;
   foldScores: JsonNumber[];
@@ -168,6 +193,8 @@ export class TrialAccumulator {
   scoreMs = 0;
   reported = 0;
   errors: string[] = [];
+  /** Where and when each reported task ran (see TrialResult.spans). */
+  readonly spans: TrialSpan[] = [];
 
   constructor(
     readonly index: number,
@@ -193,6 +220,12 @@ export class TrialAccumulator {
     other.scoreMs += this.scoreMs;
     other.reported += this.reported;
     other.errors.push(...this.errors);
+    other.spans.push(...this.spans);
+  }
+
+  /** Records where and when a task of this trial ran (timing only: scores never depend on it). */
+  addSpan(span: TrialSpan): void {
+    this.spans.push(span);
   }
 
   /** A fold that threw: its scores stay NaN and the trial fails. */
@@ -231,8 +264,26 @@ export class TrialAccumulator {
       scoreMs: this.scoreMs / done,
       status,
       error: threw ? this.errors[0] ?? 'no metric' : nonFinite ? nonFiniteMessage(this.metrics[0], first.folds) : null,
+      ...timing(this.spans),
     };
   }
+}
+
+/** A trial's startedAt / finishedAt / worker from its tasks' spans (NaN and -1 when none ran, e.g. admission failed). */
+export function timing(spans: readonly TrialSpan[]): Pick<TrialResult, 'startedAt' | 'finishedAt' | 'worker' | 'spans'> {
+  let startedAt = Infinity;
+  let finishedAt = -Infinity;
+  const counts = new Map<number, number>();
+  for (const s of spans) {
+    startedAt = Math.min(startedAt, s.startedAt);
+    finishedAt = Math.max(finishedAt, s.finishedAt);
+    counts.set(s.worker, (counts.get(s.worker) ?? 0) + 1);
+  }
+  let worker = -1;
+  let most = 0;
+  for (const [w, c] of counts) if (c > most || (c === most && w < worker)) [worker, most] = [w, c];
+  if (spans.length === 0) return { startedAt: NaN, finishedAt: NaN, worker: -1, spans: [] };
+  return { startedAt, finishedAt, worker, spans: spans.map((s) => ({ ...s })) };
 }
 
 function nonFiniteMessage(metric: string, folds: number[]): string {

@@ -8,7 +8,8 @@
  */
 import type { ModelId } from './types';
 import type { RefitOutcome, TrialOutcome } from './worker/protocol';
-import type { PoolTask, WorkerPool } from './pool/pool';
+import type { PoolTask, TaskRun, WorkerPool } from './pool/pool';
+import { splitRun } from './pool/task-run';
 import { TuneAbortError, TuneError, asError } from './errors';
 import { trialImportance } from './study/importance';
 import type { DataInput } from './data/normalize';
@@ -199,7 +200,7 @@ class PoolSearch {
             if (!Array.isArray(r)) return 'scoreMs' in r ? r.fitMs + r.scoreMs : undefined;
             return r.reduce((ms, t) => ms + ('error' in t ? 0 : t.fitMs + t.scoreMs), 0);
           },
-          onResult: (index, result) => this.onResult(index, result, onTrial),
+          onResult: (index, result, run) => this.onResult(index, result, onTrial, run),
           // An adaptive strategy's next candidates become proposable as results come in (the lag rule).
           // (Grid and random search add batches only when the pool has drained, sized by the time budget.)
           more: () => (this.refitProposed || this.stopping() || this.prep.loop.lag === Infinity ? [] : this.dispatch()),
@@ -261,7 +262,7 @@ class PoolSearch {
     return tasks;
   }
 
-  private onResult(index: number, result: Outcome | Error, onTrial: TuneOptions['onTrial']): void {
+  private onResult(index: number, result: Outcome | Error, onTrial: TuneOptions['onTrial'], run: TaskRun): void {
     const ref = this.planner.refs[index];
     if (ref === 'refit') {
       if (result instanceof Error) this.refitError = result;
@@ -270,20 +271,24 @@ class PoolSearch {
     }
     if ('path' in ref) {
       // A chain's outcomes in its run order; a chain that failed as a whole (its worker died twice) fails each.
+      const outs = result instanceof Error ? null : (result as (TrialOutcome | { error: string })[]);
+      const runs = splitRun(run, outs && outs.map((t) => ('error' in t ? 0 : t.fitMs + t.scoreMs)), ref.path.length);
       ref.path.forEach((r, i) => {
-        const out = result instanceof Error ? result : (result as (TrialOutcome | { error: string })[])[i];
-        this.onFold(r.candidate, r.slot, 'error' in out ? new Error(out.error) : out, onTrial);
+        const out = outs ? outs[i] : (result as Error);
+        this.onFold(r.candidate, r.slot, 'error' in out ? new Error(out.error) : out, onTrial, runs[i]);
       });
       return;
     }
-    this.onFold(ref.candidate, ref.slot, result as TrialOutcome | Error, onTrial);
+    this.onFold(ref.candidate, ref.slot, result as TrialOutcome | Error, onTrial, run);
   }
 
-  /** One fold of one candidate reported (a trial's outcome or what failed it). */
-  private onFold(number: number, slot: number, result: TrialOutcome | Error, onTrial: TuneOptions['onTrial']): void {
+  /** One fold of one candidate reported (a trial's outcome or what failed it), and where and when it ran. */
+  private onFold(number: number, slot: number, result: TrialOutcome | Error, onTrial: TuneOptions['onTrial'], run: TaskRun): void {
     const cand = this.prep.book.all[number];
     const acc = cand.acc;
     this.progress.fitsDone++;
+    // Timing for result.trials[i].spans only: nothing below reads it.
+    acc.addSpan({ fold: slot, worker: run.worker, startedAt: run.startedAt - this.started, finishedAt: run.finishedAt - this.started });
     if (result instanceof Error) {
       if (this.prep.settings.errorScore === 'raise') throw (this.raised = trialFailed(number, cand.params, result.message));
       acc.addFailure(result.message);

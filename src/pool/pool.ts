@@ -6,6 +6,9 @@ import type { Matrix } from '../types';
 import type { FeatureInput } from '../data/normalize';
 import { ResidentRows, KEEP_IDLE_BYTES } from './resident-rows';
 import { DeathWatch } from './death-watch';
+import { splitRun, type TaskRun } from './task-run';
+
+export type { TaskRun } from './task-run';
 
 export type WorkerRemote = Comlink.Remote<WorkerApi>;
 
@@ -30,8 +33,9 @@ export interface PoolTask<R> {
 export interface PoolJob<R> {
   dataset: DatasetMessage;
   tasks: PoolTask<R>[];
-  /** Called once per task, in completion order, with its result or the error that ended it. */
-  onResult(index: number, result: R | Error): void;
+  /** Called once per task, in completion order, with its result or the error that ended it, and where and when it
+   *  ran (a batch's span is divided among its tasks: splitRun). Timing facts only: a search must not act on them. */
+  onResult(index: number, result: R | Error, run: TaskRun): void;
   /** Called when every task so far has reported: more tasks (indices continue), or none to end the job.
    *  This is how a search adds rounds (adaptive strategies) and the refit without reloading the dataset. */
   next?(): PoolTask<R>[];
@@ -122,6 +126,8 @@ function workTimes(job: ActiveJob<unknown>, outcomes: unknown[]): number[] | nul
 const MAX_ATTEMPTS = 2;
 
 interface Slot {
+  /** Its place in the pool (TaskRun.worker). */
+  index: number;
   handle: WorkerHandle;
   api: WorkerRemote;
   /** Every call to the worker is raced against its death, so a dead worker never hangs a promise. */
@@ -423,7 +429,7 @@ export class WorkerPool {
     const death = new DeathWatch();
     const api = Comlink.wrap<WorkerApi>(handle.endpoint);
     const slot: Slot = {
-      handle, api, death, ready: Promise.resolve(), alive: true, busy: false, datasets: new Set(), rows: new Set(), affinity: null, job: null,
+      index: i, handle, api, death, ready: Promise.resolve(), alive: true, busy: false, datasets: new Set(), rows: new Set(), affinity: null, job: null,
     };
     handle.onExit((reason) => {
       slot.alive = false;
@@ -449,6 +455,7 @@ export class WorkerPool {
     let outcomes: unknown[] = [];
     let failed: Error | null = null;
     let workerDied = false;
+    let work: number[] | null = null;
     const t0 = performance.now();
     try {
       const ds = job.job.dataset;
@@ -473,11 +480,13 @@ export class WorkerPool {
         slot.rows.add(ds.rowsId);
       }
       outcomes = await running;
-      recordTiming(job, items.length, performance.now() - t0, fresh, workTimes(job, outcomes));
+      work = workTimes(job, outcomes);
+      recordTiming(job, items.length, performance.now() - t0, fresh, work);
     } catch (e) {
       failed = asError(e);
       workerDied = !slot.alive;
     }
+    const runs = splitRun({ worker: slot.index, startedAt: t0, finishedAt: performance.now() }, work, items.length);
     job.running.delete(slot);
     slot.busy = false;
     slot.handle.setBusy(false);
@@ -497,7 +506,7 @@ export class WorkerPool {
       job.remaining--;
       const err = failed && workerDied ? new Error(`${failed.message} (task retried ${item.attempts - 1}x)`) : failed;
       try {
-        job.job.onResult(item.index, err ?? outcomes[b]);
+        job.job.onResult(item.index, err ?? outcomes[b], runs[b]);
       } catch (e) {
         this.finishJob(job, asError(e));
       }

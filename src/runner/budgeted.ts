@@ -19,7 +19,7 @@
  * evaluated with the largest resource any candidate finished are the ones ranked (so the result still names the
  * best of what was run); the rest are 'pruned'.
  */
-import type { PoolTask, WorkerPool } from '../pool/pool';
+import type { PoolTask, TaskRun, WorkerPool } from '../pool/pool';
 import type { RefitOutcome, TrialOutcome } from '../worker/protocol';
 import { EXCLUDED_ROW } from '../worker/protocol';
 import type { Params } from '../types';
@@ -242,7 +242,7 @@ export class BudgetedPoolSearch {
           signal: opts.signal,
           runBatch: runTrialBatch,
           workMs: (r) => (!Array.isArray(r) && 'scoreMs' in r ? r.fitMs + r.scoreMs : undefined),
-          onResult: (index, result) => this.onResult(index, result),
+          onResult: (index, result, run) => this.onResult(index, result, run),
           more: () => (this.refitProposed || this.stopping() ? [] : this.dispatch()),
           next: () => {
             if (this.refitProposed) return [];
@@ -316,13 +316,15 @@ export class BudgetedPoolSearch {
     }
     const acc = new TrialAccumulator(ask.candidate, cand.params, this.prep.scoring, nSlots);
     if (resource === 'folds' && prev) prev.acc.copyInto(acc);
+    // The candidate's row carries the tasks of every rung it ran (its timeline), whatever the resource.
+    else if (prev) for (const span of prev.acc.spans) acc.addSpan(span);
     const unit: Unit = { number: this.units.length, ask, def: cand.def, hp, full: withDefaults(cand.def, hp), acc, slots };
     this.units.push(unit);
     this.lastUnit.set(ask.candidate, unit);
     return unit;
   }
 
-  private onResult(index: number, result: Outcome | Error): void {
+  private onResult(index: number, result: Outcome | Error, run: TaskRun): void {
     const ref = this.planner.refs[index];
     if (ref === 'refit') {
       if (result instanceof Error) this.refitError = result;
@@ -332,6 +334,8 @@ export class BudgetedPoolSearch {
     if ('path' in ref) return;
     const u = this.units[ref.candidate];
     const r = result as TrialOutcome | Error;
+    // Timing for result.trials[i].spans only: nothing below reads it.
+    u.acc.addSpan({ fold: ref.slot, worker: run.worker, startedAt: run.startedAt - this.started, finishedAt: run.finishedAt - this.started });
     this.progress.fitsDone += this.budget.resource === 'folds' ? 1 : u.ask.resource;
     if (r instanceof Error) {
       if (this.prep.settings.errorScore === 'raise') {

@@ -18,8 +18,12 @@ export type Objective = (params: Params, trial: TrialHandle) => number | Promise
 const OPTIMIZE_KEYS = ['concurrency', 'signal', 'timeoutMs', 'onTrial', 'onProgress', 'study'];
 
 class OptimizeRun extends Study {
-  constructor(options: OptimizeOptions) {
-    super(options, { mode: 'lag', extraKeys: OPTIMIZE_KEYS, caller: 'optimize()', pruner: createPrunerRule(options.search, options.direction) });
+  constructor(options: OptimizeOptions, origin: number) {
+    super(options, { mode: 'lag', extraKeys: OPTIMIZE_KEYS, caller: 'optimize()', pruner: createPrunerRule(options.search, options.direction), origin });
+  }
+
+  assign(t: TrialHandle, slot: number): void {
+    this.setWorker(t.number, slot);
   }
 
   ready(max: number, signal: AbortSignal): TrialHandle[] {
@@ -61,7 +65,7 @@ export async function optimizeWith(opener: StorageOpener, objective: Objective, 
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new TuneError('INVALID_CONCURRENCY', `concurrency must be an integer >= 1 (evaluations at once), got ${String(concurrency)}.`);
   }
-  const run = new OptimizeRun(withDefaultLag(options, concurrency));
+  const run = new OptimizeRun(withDefaultLag(options, concurrency), started);
   const timeoutMs = options.timeoutMs ?? null;
   if (timeoutMs !== null && !(typeof timeoutMs === 'number' && timeoutMs > 0 && Number.isFinite(timeoutMs))) {
     throw new TuneError('INVALID_TIMEOUT', `timeoutMs must be a positive finite number of milliseconds, got ${String(timeoutMs)}.`);
@@ -89,6 +93,8 @@ export async function optimizeWith(opener: StorageOpener, objective: Objective, 
   let done = 0;
   let failure: Error | null = null;
   const running = new Set<Promise<void>>();
+  /** Concurrency slots in use (StudyTrial.worker: a trial takes the lowest free one; timing only). */
+  const busy: boolean[] = new Array<boolean>(concurrency).fill(false);
   /** Writes to the storage one at a time, in the order trials finish. */
   let writes: Promise<unknown> = Promise.resolve();
 
@@ -120,8 +126,12 @@ export async function optimizeWith(opener: StorageOpener, objective: Objective, 
       if (failure || stop.signal.aborted) break;
       if (recorder && running.size < concurrency) await absorb();
       for (const h of run.ready(concurrency - running.size, stop.signal)) {
+        const slot = busy.indexOf(false);
+        busy[slot] = true;
+        run.assign(h, slot);
         const p: Promise<void> = evaluate(objective, h).then((r) => {
           running.delete(p);
+          busy[slot] = false;
           finish(h, r);
         });
         running.add(p);

@@ -43,6 +43,8 @@ export interface StudyInternals {
   /** The calling function's name, for messages. */
   caller: string;
   pruner?: PruneRule;
+  /** performance.now() at which the study's clock starts (StudyTrial.startedAt); default: its creation. */
+  origin?: number;
 }
 
 export class Study {
@@ -58,6 +60,8 @@ export class Study {
   private readonly mode: 'lag' | 'immediate';
   /** Trial numbers of the trials added as history (study.add, search.history). */
   private readonly historyNumbers: number[] = [];
+  /** StudyTrial.startedAt / finishedAt count from here (timing only). */
+  private readonly origin: number;
 
   constructor(options: StudyOptions, internals: StudyInternals) {
     if (!options || typeof options !== 'object') {
@@ -72,6 +76,7 @@ export class Study {
     if (options.space == null) throw new TuneError('SPACE_MISSING', `${internals.caller} needs a space, e.g. { x: float(-5, 5) }.`);
     this.direction = checkDirection(options.direction);
     this.mode = internals.mode;
+    this.origin = internals.origin ?? performance.now();
     this.space = compileSpace(options.space);
     const seed = options.seed ?? 0;
     if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
@@ -122,6 +127,8 @@ export class Study {
       userAttrs: {},
       error: rec.state === 'failed' ? 'added as failed' : null,
       durationMs: NaN,
+      startedAt: NaN,
+      finishedAt: NaN,
     };
     this.list.push(t);
     this.historyNumbers.push(t.number);
@@ -200,6 +207,11 @@ export class Study {
     return this.loop.stopReason;
   }
 
+  /** Records which of optimize()'s concurrency slots evaluates trial `number` (timing only). */
+  protected setWorker(number: number, worker: number): void {
+    this.list[number].worker = worker;
+  }
+
   /** Numbers of the trials added as history. */
   protected get addedNumbers(): readonly number[] {
     return this.historyNumbers;
@@ -213,7 +225,9 @@ export class Study {
 
   protected finish(t: StudyTrial, result: number | Error): StudyTrial {
     const c = this.byCandidate.indexOf(t.number);
-    t.durationMs = performance.now() - this.startedAt[t.number];
+    const end = performance.now();
+    t.durationMs = end - this.startedAt[t.number];
+    t.finishedAt = end - this.origin;
     if (result instanceof TrialPruned) {
       const last = t.intermediate[t.intermediate.length - 1];
       t.state = 'pruned';
@@ -251,10 +265,13 @@ export class Study {
       userAttrs: {},
       error: null,
       durationMs: NaN,
+      startedAt: NaN,
+      finishedAt: NaN,
     };
     this.list.push(t);
     this.byCandidate[p.number] = t.number;
     this.startedAt[t.number] = performance.now();
+    t.startedAt = this.startedAt[t.number] - this.origin;
     // What the pruner judges against: for optimize() (lag mode) the complete trials added as history or numbered
     // below this candidate minus the lag (finished before it was proposed: fixed by numbers, not by timing); for
     // ask-and-tell, every complete trial.

@@ -26,6 +26,15 @@ export interface StudyTrial {
   error: string | null;
   /** Wall-clock ms from ask to tell (NaN while running). */
   durationMs: number;
+  /**
+   * Timing facts for a timeline (they never influence the search): ms from the start of the optimize() call (for
+   * createStudy(), from its creation) to the ask and to the tell; NaN for trials added as history and, for
+   * finishedAt, while running.
+   */
+  startedAt: number;
+  finishedAt: number;
+  /** optimize(): the concurrency slot (0 .. concurrency - 1, the lowest one free) that evaluated the trial. */
+  worker?: number;
 }
 
 export interface BestStudyTrial {

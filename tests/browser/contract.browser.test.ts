@@ -51,7 +51,7 @@ describe('tune() contract in the browser', () => {
     const [one, two] = [await run(pools[0]), await run(pools[1])];
     const strip = (r: Awaited<ReturnType<typeof run>>) => {
       const { elapsedMs: _e, workers: _w, ...rest } = r.toJSON();
-      return { ...rest, trials: rest.trials.map(({ fitMs: _f, scoreMs: _s, ...t }) => t) };
+      return { ...rest, trials: rest.trials.map(({ fitMs: _f, scoreMs: _s, startedAt: _a, finishedAt: _b, worker: _k, spans: _p, ...t }) => t) };
     };
     expect(strip(two)).toEqual(strip(one));
     const parsed = JSON.parse(JSON.stringify(one)) as ReturnType<typeof one.toJSON>;

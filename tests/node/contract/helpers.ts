@@ -98,6 +98,7 @@ export function withoutTimings(result: TuneResult): unknown {
   const { elapsedMs: _e, workers: _w, ...rest } = json;
   return {
     ...rest,
-    trials: result.toJSON().trials.map(({ fitMs: _f, scoreMs: _s, ...t }) => t),
+    // Timing facts (fit/score times, when and on which worker each task ran) legitimately differ between runs.
+    trials: result.toJSON().trials.map(({ fitMs: _f, scoreMs: _s, startedAt: _a, finishedAt: _b, worker: _k, spans: _p, ...t }) => t),
   };
 }

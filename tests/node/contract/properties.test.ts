@@ -31,6 +31,10 @@ function trial(index: number, meanScore: number, params: Params = {}, folds: num
     scoreMs: 1,
     status: ok ? 'ok' : 'failed',
     error: ok ? null : 'boom',
+    startedAt: index,
+    finishedAt: index + 1,
+    worker: 0,
+    spans: [{ fold: 0, worker: 0, startedAt: index, finishedAt: index + 1 }],
   };
 }
 
