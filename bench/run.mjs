@@ -4,7 +4,8 @@
 // (worker_threads; dist/node/index.js), plus kernel micro-benchmarks (wasm vs plain JS). `npm run bench` builds first.
 // Prints tables, writes bench/results/latest.json. Run with --help for the options.
 
-import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { shippedWasmBase64 } from './lib/shipped-wasm.mjs';
 import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -401,14 +402,7 @@ function shippedWasm() {
   for (const f of ['dist/node/index.js', 'dist/node/node-worker.js', 'dist/browser/index.js']) {
     if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run "npm run build" first (npm run bench does)`);
   }
-  const longest = (text) => (text.match(/AGFzbQ[A-Za-z0-9+/]+=*/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
-  // The worker and the main entry share the embedded kernels (Node compiles them once per process), so the binary
-  // may sit in a shared chunk: look in the worker and its chunks.
-  const chunks = join(ROOT, 'dist', 'node', 'chunks');
-  const files = [join(ROOT, 'dist', 'node', 'node-worker.js'),
-    ...(existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.js')).map((f) => join(chunks, f)) : [])];
-  const b64 = files.map((f) => longest(readFileSync(f, 'utf8'))).reduce((a, c) => (c.length > a.length ? c : a), '');
-  if (!b64) throw new Error('no embedded wasm found in dist/node/node-worker.js or dist/node/chunks (looked for base64 starting AGFzbQ)');
+  const b64 = shippedWasmBase64(ROOT);
   const bytes = Buffer.from(b64, 'base64');
   return {
     bytes,

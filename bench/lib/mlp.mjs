@@ -6,6 +6,7 @@
 // Run alone: `node bench/lib/mlp.mjs [--runs N] [--workers N] [--no-sklearn] [--kernels-only]` (after npm run build),
 // or through `node bench/run.mjs --mlp` (Node only).
 import { readFileSync } from 'node:fs';
+import { shippedWasmBase64 } from './shipped-wasm.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { runPython } from './python.mjs';
@@ -303,11 +304,9 @@ export function mlpReportLines(w7, kernel) {
   return lines;
 }
 
-/** The wasm the built package ships (as bench/run.mjs finds it). */
+/** The wasm the built package ships (the same finder as bench/run.mjs: the worker or its shared chunks). */
 function shippedWasmBytes() {
-  const text = readFileSync(join(ROOT, 'dist', 'node', 'node-worker.js'), 'utf8');
-  const b64 = (text.match(/AGFzbQ[A-Za-z0-9+/]+=*/g) ?? []).reduce((a, b) => (b.length > a.length ? b : a), '');
-  return Buffer.from(b64, 'base64');
+  return Buffer.from(shippedWasmBase64(ROOT), 'base64');
 }
 
 export async function runMlpBench({ workers = 2, runs = 1, sklearn = true, kernelsOnly = false, log = () => {} } = {}) {
