@@ -187,6 +187,8 @@ interface Unit {
   acc: TrialAccumulator;
   /** Fold slots this unit runs (folds resource: only the new ones). */
   slots: { slot: number; split: number; fold: number }[];
+  /** The rung it belongs to (one ask() batch): units of it still to finish. Fates change only when it reaches 0. */
+  rung: { left: number };
 }
 
 /** The pool executor of a halving / Hyperband search. */
@@ -281,7 +283,8 @@ export class BudgetedPoolSearch {
     for (;;) {
       const asks = this.budget.strategy.ask();
       if (asks === 'wait' || asks === 'done') break;
-      for (const ask of asks) out.push(this.unitFor(ask));
+      const rung = { left: asks.length };
+      for (const ask of asks) out.push(this.unitFor(ask, rung));
     }
     const tasks: PoolTask<Outcome>[] = [];
     for (const u of out) {
@@ -292,7 +295,7 @@ export class BudgetedPoolSearch {
     return tasks;
   }
 
-  private unitFor(ask: BudgetedAsk): Unit {
+  private unitFor(ask: BudgetedAsk, rung: Unit['rung']): Unit {
     const { folds } = this.prep;
     const cand = this.budget.candidates[ask.candidate];
     const hp: Params = { ...cand.hp };
@@ -318,7 +321,7 @@ export class BudgetedPoolSearch {
     if (resource === 'folds' && prev) prev.acc.copyInto(acc);
     // The candidate's row carries the tasks of every rung it ran (its timeline), whatever the resource.
     else if (prev) for (const span of prev.acc.spans) acc.addSpan(span);
-    const unit: Unit = { number: this.units.length, ask, def: cand.def, hp, full: withDefaults(cand.def, hp), acc, slots };
+    const unit: Unit = { number: this.units.length, ask, def: cand.def, hp, full: withDefaults(cand.def, hp), acc, slots, rung };
     this.units.push(unit);
     this.lastUnit.set(ask.candidate, unit);
     return unit;
@@ -353,7 +356,8 @@ export class BudgetedPoolSearch {
     const trial = u.acc.toTrial(NaN);
     this.budget.strategy.tell(u.ask.candidate, u.ask.rung, trial.status === 'ok' ? trial.meanScore : NaN);
     this.progress.emit(trial, false, this.total, 1);
-    this.reportDecided();
+    // The strategy decides fates when a rung is fully told: look then, not after every unit (trials() is O(n)).
+    if (--u.rung.left === 0) this.reportDecided();
   }
 
   /** onTrial (and the study write) for every candidate whose fate the last tell decided, in candidate order. */
