@@ -7,8 +7,10 @@ import {
   sgdHyperparameters,
   learningRateSchema,
   sgdSettings,
-  trainSgd,
+  trainSgdInContext,
+  trainingRecord,
   type SgdFit,
+  type SgdSettings,
   type ValidationScore,
 } from './sgd-engine';
 
@@ -87,7 +89,7 @@ export function classifierOutputs(
   return { yPred, proba };
 }
 
-function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): SgdFit & { classes: Float64Array } {
+function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): SgdFit & { classes: Float64Array; s: SgdSettings } {
   const classes = ctx.classes!;
   const s = sgdSettings(params, HYPERPARAMETERS);
   const nC = classes.length;
@@ -98,14 +100,16 @@ function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): SgdF
     if (nModels === 1) targets[i] = yIdx[i] === 1 ? 1 : -1;
     else for (let m = 0; m < nModels; m++) targets[i * nModels + m] = yIdx[i] === m ? 1 : -1;
   }
-  const fit = trainSgd(ctx.kernels, train, targets, nModels, s, ctx.seed, yIdx, nC, binaryAccuracy);
-  return { ...fit, classes };
+  const fit = trainSgdInContext(ctx, train, targets, nModels, s, yIdx, nC, binaryAccuracy);
+  return { ...fit, classes, s };
 }
 
 /**
  * Linear classifier trained by SGD, scikit-learn 1.2.1 `SGDClassifier` (one-vs-all for more than two classes:
  * one binary model per class, all trained in the same pass over the rows; two classes: one model whose positive
- * class is classes[1]). Learned parameters: coef (nModels x cols), intercept (nModels), classes, nIter.
+ * class is classes[1]). Learned parameters: coef (nModels x cols), intercept (nModels), classes; about training:
+ * nIter, lossCurve and (earlyStopping) validationScores per epoch (see SgdFit). Resumable: a rung of an epochs
+ * search continues the previous rung's run (TrainContext.checkpoint).
  * Defaults are scikit-learn's (loss 'hinge', learningRate 'optimal', powerT 0.5) except eta0: scikit-learn's 0.0
  * is only valid with 'optimal', so eta0 defaults to 0.01 and is used by the other schedules.
  */
@@ -113,6 +117,7 @@ export const sgdClassifier: EstimatorDef = {
   id: 'sgd-classifier',
   kind: 'classifier',
   epochParam: 'epochs',
+  resumable: true,
   summary: 'Linear classifier (SVM, logistic, ...) trained by stochastic gradient descent; one-vs-all for multiclass.',
   hyperparameters: HYPERPARAMETERS,
   defaultMetric: 'accuracy',
@@ -131,7 +136,7 @@ export const sgdClassifier: EstimatorDef = {
         classes: fit.classes.slice(),
         nModels: fit.intercept.length,
         cols: train.cols,
-        nIter: fit.nIter,
+        ...trainingRecord(fit, fit.s),
       };
     },
   },

@@ -12,7 +12,7 @@
  * divergence (see the check in trainSgd) where scikit-learn clips the gradient and reports whatever score results.
  */
 import type { Kernels } from '../worker/kernels';
-import type { FoldSide, HyperparameterSchema } from './types';
+import type { FoldSide, HyperparameterSchema, Learned, TrainContext } from './types';
 import type { Params } from '../types';
 import { createRng, deriveSeed, type Rng } from '../rng';
 
@@ -179,11 +179,58 @@ export function sgdHyperparameters(
   };
 }
 
-/** What training produced: nModels weight rows and intercepts, and the epochs run (max over the models). */
+/** What training produced: nModels weight rows and intercepts, the epochs run (max over the models), and per epoch
+ *  the training loss and (earlyStopping) the validation score. */
 export interface SgdFit {
   coef: Float64Array;
   intercept: Float64Array;
   nIter: number;
+  /** Per epoch: the mean loss per training row seen before each row's update (scikit-learn's verbose "Avg. loss";
+   *  one-vs-all: the mean over the binary models, a stopped model counting with its last epoch's value). */
+  lossCurve: Float64Array;
+  /** Per epoch with earlyStopping (else empty): the validation score, mean over the one-vs-all models. */
+  validationScores: Float64Array;
+}
+
+/**
+ * The whole training state after some epochs (plain data), so a later call continues the run (TrainContext.checkpoint:
+ * a halving / Hyperband rung on epochs continues the previous rung's fit). `key` names the settings, seed and shapes
+ * the state belongs to; every other field is the loop's state, so continuing from it equals a fresh run.
+ */
+export interface SgdCheckpoint {
+  key: string;
+  epochsDone: number;
+  t: number;
+  model: Float64Array;
+  grad: Float64Array;
+  m1: Float64Array;
+  m2: Float64Array;
+  l1q: Float64Array;
+  perModel: Float64Array;
+  order: Int32Array;
+  best: Float64Array;
+  stalls: Int32Array;
+  epochsRun: Int32Array;
+  lastLoss: Float64Array;
+  lossCurve: number[];
+  validationScores: number[];
+}
+
+/** How a call to trainSgd starts and ends: from a checkpoint, keeping one, reporting epochs. */
+export interface SgdRunOptions {
+  /** Continue this state (from a run of the same settings but fewer epochs); null / absent: start fresh. */
+  resume?: SgdCheckpoint | null;
+  /** Return the end state as `checkpoint`. */
+  keep?: boolean;
+  /** After each epoch: the epoch (1-based), its loss-curve value and validation score (null without earlyStopping);
+   *  false stops training there. */
+  onEpoch?: (epoch: number, loss: number, validationScore: number | null) => boolean | void;
+}
+
+/** Identifies what a checkpoint may continue: every setting except the epoch count, the seed and the shapes. */
+function checkpointKey(s: SgdSettings, seed: number, n: number, d: number, nModels: number): string {
+  const { epochs: _epochs, ...rest } = s;
+  return JSON.stringify([rest, seed, n, d, nModels]);
 }
 
 /**
@@ -279,6 +326,12 @@ function lossParam(s: SgdSettings): number {
   return s.epsilon;
 }
 
+function mean(a: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i];
+  return sum / a.length;
+}
+
 function allFinite(a: Float64Array): boolean {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
   return true;
@@ -304,7 +357,8 @@ export function trainSgd(
   strata: Int32Array | null,
   nStrata: number,
   validationScore: ValidationScore,
-): SgdFit {
+  run: SgdRunOptions = {},
+): SgdFit & { checkpoint?: SgdCheckpoint } {
   const { wasm, arena } = kernels;
   const { rows: n, cols: d } = train;
   if (s.learningRate === 'optimal' && !(s.alpha > 0)) {
@@ -317,6 +371,11 @@ export function trainSgd(
   const nTrain = split.train.length;
   const nVal = split.val.length;
   const shaped = nModels * d + nModels;
+  const key = checkpointKey(s, seed, n, d, nModels);
+  const from = run.resume ?? null;
+  if (from && from.key !== key) throw new Error('SGD: a checkpoint of other settings, seed or rows cannot be continued (internal error).');
+  // The epochs already run drew their shuffle seeds from the stream: draw them again so the next epochs get theirs.
+  if (from && s.shuffle) for (let e = 0; e < from.epochsDone; e++) rng.nextSeed();
 
   const mark = arena.mark();
   try {
@@ -332,17 +391,24 @@ export function trainSgd(
     const decisionPtr = arena.alloc(Math.max(1, nVal * nModels) * 8);
     // No allocation below this line: the views stay attached (the kernels never grow memory).
     const order = arena.i32(orderPtr, nTrain);
-    order.set(split.train);
     arena.i32(valPtr, nVal).set(split.val);
-    for (const p of [modelPtr, gradPtr, m1Ptr, m2Ptr, l1qPtr]) arena.f64(p, shaped).fill(0);
-    const model = arena.f64(modelPtr, shaped);
+    const buffers = [modelPtr, gradPtr, m1Ptr, m2Ptr, l1qPtr].map((p) => arena.f64(p, shaped));
+    const [model] = buffers;
     const perModel = arena.f64(perModelPtr, 5 * nModels + 1);
     const eta = perModel.subarray(0, nModels);
     const active = perModel.subarray(nModels, 2 * nModels);
     const loss = perModel.subarray(2 * nModels, 3 * nModels);
-    perModel.fill(0);
-    eta.fill(s.eta0);
-    active.fill(1);
+    if (from) {
+      order.set(from.order);
+      [from.model, from.grad, from.m1, from.m2, from.l1q].forEach((a, i) => buffers[i].set(a));
+      perModel.set(from.perModel);
+    } else {
+      order.set(split.train);
+      for (const b of buffers) b.fill(0);
+      perModel.fill(0);
+      eta.fill(s.eta0);
+      active.fill(1);
+    }
     const decision = arena.f64(decisionPtr, nVal * nModels);
     const valTargets = new Float64Array(nVal * nModels);
     for (let r = 0; r < nVal; r++) {
@@ -352,19 +418,26 @@ export function trainSgd(
     const lossId = SGD_LOSS[s.loss];
     const param = lossParam(s);
     const t0 = s.learningRate === 'optimal' ? optimalInit(kernels, s) : 0;
-    const best = new Float64Array(nModels).fill(s.earlyStopping ? -Infinity : Infinity);
-    const stalls = new Int32Array(nModels);
-    const epochsRun = new Int32Array(nModels);
+    const best = from ? from.best.slice() : new Float64Array(nModels).fill(s.earlyStopping ? -Infinity : Infinity);
+    const stalls = from ? from.stalls.slice() : new Int32Array(nModels);
+    const epochsRun = from ? from.epochsRun.slice() : new Int32Array(nModels);
+    const lastLoss = from ? from.lastLoss.slice() : new Float64Array(nModels);
+    const lossCurve = from ? from.lossCurve.slice() : [];
+    const validationScores = from ? from.validationScores.slice() : [];
     const scores = new Float64Array(nModels);
-    let t = 1;
-    for (let epoch = 0; epoch < s.epochs; epoch++) {
+    let t = from ? from.t : 1;
+    let epochsDone = from ? from.epochsDone : 0;
+    // A run that stopped (every model converged, or onEpoch said stop) has nothing left to train.
+    let stopped = from !== null && !active.some((a) => a !== 0);
+    for (let epoch = epochsDone; epoch < s.epochs && !stopped; epoch++) {
       if (s.shuffle) wasm.sgdShuffle(orderPtr, nTrain, rng.nextSeed());
       t = wasm.sgdEpoch(
         train.ptr, d, orderPtr, nTrain, yPtr, nModels, modelPtr, gradPtr, m1Ptr, m2Ptr, l1qPtr, perModelPtr,
         lossId, param, PENALTY[s.penalty], SCHEDULE[s.learningRate], OPTIMIZER[s.optimizer],
         s.alpha, s.l1Ratio, s.eta0, s.powerT, t0, SGD_MOMENTUM,
-        s.batchSize, s.fitIntercept ? 1 : 0, s.earlyStopping ? 0 : 1, t,
+        s.batchSize, s.fitIntercept ? 1 : 0, 1, t,
       );
+      epochsDone = epoch + 1;
       // scikit-learn checks the weights and intercept for overflow. Also divergence here: an overflowed loss sum, and
       // any runaway prediction (|p| > 1e12 (1 + |y|), where scikit-learn clips the gradient and goes on with a run
       // that can only produce a meaningless score).
@@ -375,6 +448,11 @@ export function trainSgd(
         wasm.sgdDecision(train.ptr, d, valPtr, nVal, modelPtr, nModels, decisionPtr);
         validationScore(decision, valTargets, nVal, nModels, scores);
       }
+      for (let m = 0; m < nModels; m++) if (active[m] !== 0) lastLoss[m] = loss[m] / nTrain;
+      const epochLoss = mean(lastLoss);
+      const epochScore = s.earlyStopping ? mean(scores) : null;
+      lossCurve.push(epochLoss);
+      if (epochScore !== null) validationScores.push(epochScore);
       let anyActive = false;
       for (let m = 0; m < nModels; m++) {
         if (active[m] === 0) continue;
@@ -399,16 +477,56 @@ export function trainSgd(
         }
         anyActive = true;
       }
-      if (!anyActive) break;
+      if (anyActive && run.onEpoch?.(epoch + 1, epochLoss, epochScore) === false) {
+        active.fill(0);
+        anyActive = false;
+      }
+      stopped = !anyActive;
     }
-    return {
+    const fit: SgdFit & { checkpoint?: SgdCheckpoint } = {
       coef: model.slice(0, nModels * d),
       intercept: model.slice(nModels * d, shaped),
       nIter: epochsRun.reduce((a, b) => Math.max(a, b), 0),
+      lossCurve: Float64Array.from(lossCurve),
+      validationScores: Float64Array.from(validationScores),
     };
+    if (run.keep) {
+      const [m, g, m1, m2, l1q] = buffers.map((b) => b.slice());
+      fit.checkpoint = {
+        key, epochsDone, t, model: m, grad: g, m1, m2, l1q, perModel: perModel.slice(), order: order.slice(),
+        best, stalls, epochsRun, lastLoss, lossCurve, validationScores,
+      };
+    }
+    return fit;
   } finally {
     arena.release(mark);
   }
+}
+
+/**
+ * trainSgd as a trainer runs it: the context's seed, epoch hook and checkpoint (continue `from`, leave the end state
+ * in `out` when asked to keep it).
+ */
+export function trainSgdInContext(
+  ctx: TrainContext,
+  train: FoldSide,
+  targets: Float64Array,
+  nModels: number,
+  s: SgdSettings,
+  strata: Int32Array | null,
+  nStrata: number,
+  validationScore: ValidationScore,
+): SgdFit {
+  const cp = ctx.checkpoint;
+  const run: SgdRunOptions = { resume: (cp?.from as SgdCheckpoint | null | undefined) ?? null, keep: cp?.keep ?? false, onEpoch: ctx.onEpoch };
+  const { checkpoint, ...fit } = trainSgd(ctx.kernels, train, targets, nModels, s, ctx.seed, strata, nStrata, validationScore, run);
+  if (cp && checkpoint) cp.out = checkpoint;
+  return fit;
+}
+
+/** The learned parameters both SGD models report about training itself: epochs run and the curves per epoch. */
+export function trainingRecord(fit: SgdFit, s: SgdSettings): Learned {
+  return { nIter: fit.nIter, lossCurve: fit.lossCurve, ...(s.earlyStopping ? { validationScores: fit.validationScores } : {}) };
 }
 
 /** Decision values of the rows of a side in wasm memory: rows x nModels (row-major). */

@@ -6,8 +6,10 @@ import {
   sgdHyperparameters,
   learningRateSchema,
   sgdSettings,
-  trainSgd,
+  trainSgdInContext,
+  trainingRecord,
   type SgdFit,
+  type SgdSettings,
   type ValidationScore,
 } from './sgd-engine';
 
@@ -47,20 +49,21 @@ const r2Score: ValidationScore = (decision, targets, nRows, _nModels, out) => {
   out[0] = tot > 0 ? 1 - res / tot : res === 0 ? 1 : 0;
 };
 
-function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params): SgdFit {
+function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params): SgdFit & { s: SgdSettings } {
   const s = sgdSettings(params, HYPERPARAMETERS);
-  return trainSgd(ctx.kernels, train, train.y!, 1, s, ctx.seed, null, 0, r2Score);
+  return { ...trainSgdInContext(ctx, train, train.y!, 1, s, null, 0, r2Score), s };
 }
 
 /**
  * Linear regression trained by SGD, scikit-learn 1.2.1 `SGDRegressor` hyperparameters and defaults (loss
- * 'squared_error', learningRate 'invscaling', eta0 0.01, powerT 0.25). Learned parameters: coef (cols), intercept,
- * nIter. Targets are used as given: unscaled targets with a large constant rate can diverge (the trial then fails).
+ * 'squared_error', learningRate 'invscaling', eta0 0.01, powerT 0.25). Learned parameters: coef (cols), intercept;
+ * about training: nIter, lossCurve and (earlyStopping) validationScores per epoch. Resumable by epochs. Targets are used as given: unscaled targets with a large constant rate can diverge (the trial then fails).
  */
 export const sgdRegressor: EstimatorDef = {
   id: 'sgd-regressor',
   kind: 'regressor',
   epochParam: 'epochs',
+  resumable: true,
   summary: 'Linear regression (least squares, Huber, linear SVR) trained by stochastic gradient descent.',
   hyperparameters: HYPERPARAMETERS,
   defaultMetric: 'r2',
@@ -71,7 +74,7 @@ export const sgdRegressor: EstimatorDef = {
     },
     fit(ctx, train, params): Learned {
       const fit = fitRegressor(ctx, train, params);
-      return { coef: fit.coef, intercept: fit.intercept[0], cols: train.cols, nIter: fit.nIter };
+      return { coef: fit.coef, intercept: fit.intercept[0], cols: train.cols, ...trainingRecord(fit, fit.s) };
     },
   },
   predict(learned: Learned, X) {
