@@ -67,6 +67,15 @@ export interface TrainContext {
    *  training loss and the validation score (null without earlyStopping); returning false stops the fit there (a
    *  pruner's cut). Absent: the fit runs to its own stopping rule. */
   onEpoch?: (epoch: number, loss: number, validationScore: number | null) => boolean | void;
+  /**
+   * Searches whose resource is epochs (halving, Hyperband) promoting a candidate to a longer rung: `from` is the
+   * training state the same candidate's fit on this fold ended with at its previous rung (null: start fresh); with
+   * `keep` the trainer leaves its end state in `out` (plain, structured-cloneable data) for the next rung.
+   * Contract: continuing from `from` up to this task's epochs gives exactly the fit a fresh run to those epochs gives
+   * (same seed, same settings but the epoch count), so whether a checkpoint is at hand never changes a result, only
+   * the time. Trainers that cannot continue a fit ignore it (they are never given one: see EstimatorDef.resumable).
+   */
+  checkpoint?: { from: unknown; keep: boolean; out?: unknown };
 }
 
 /** Predictions of a fitted model on some rows, in the shape the metrics take. */
@@ -133,6 +142,8 @@ export interface EstimatorDef {
    * 'epochs' (halving, Hyperband): a rung with resource r trains that candidate r epochs. Absent: no epochs resource.
    */
   epochParam?: string;
+  /** Its trainer honours TrainContext.checkpoint: a rung of an epochs search continues the previous rung's fit. */
+  resumable?: boolean;
 }
 
 /**

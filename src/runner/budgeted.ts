@@ -5,8 +5,10 @@
  * - resource 'rows': every fold slot on the rung's row subset (subsampleRows: nested across rungs, the same for every
  *   candidate), sent to the workers once as extra splits (rows left out are EXCLUDED_ROW);
  * - resource 'epochs': every fold slot with the model's epoch hyperparameter (EstimatorDef.epochParam) set to the
- *   resource. Each rung retrains from scratch: continuing a promoted SGD/MLP run from its weights would need the
- *   worker to keep per-candidate model state across tasks, which it does not yet;
+ *   resource. A promoted candidate of a resumable model (SGD, MLP: EstimatorDef.resumable) continues on each fold
+ *   from the training state its previous rung ended with, which the worker sent back and this executor keeps
+ *   (runner/checkpoints.ts, bounded; workers hold no state between tasks), so only the new epochs are trained.
+ *   Other models, and a state the bound did not keep, retrain from scratch, which gives the same fit;
  * - resource 'folds': the first `resource` fold slots; a promoted candidate keeps the folds it already ran and only
  *   the new ones are computed (no work is redone).
  * Determinism: a rung starts only when the previous rung of its bracket is fully told, and survivors depend only on
@@ -20,7 +22,7 @@
  * best of what was run); the rest are 'pruned'.
  */
 import type { PoolTask, TaskRun, WorkerPool } from '../pool/pool';
-import type { RefitOutcome, TrialOutcome } from '../worker/protocol';
+import type { RefitOutcome, TrialOutcome, TrialTask } from '../worker/protocol';
 import { EXCLUDED_ROW } from '../worker/protocol';
 import type { Params } from '../types';
 import { TuneAbortError, TuneError, asError } from '../errors';
@@ -50,6 +52,7 @@ import type { Label } from '../data/labels';
 import { TaskPlanner, runTrialBatch, type Outcome } from './trial-tasks';
 import { ProgressReporter } from './progress';
 import { TimeBudget } from './budget';
+import { CheckpointStore } from './checkpoints';
 import type { StudyRecorder } from '../study/persist';
 import { trialImportance } from '../study/importance';
 import type { EstimatorDef } from '../estimators/types';
@@ -59,6 +62,8 @@ const now = (): number => performance.now();
 /** What prepareSearch hands over for a budgeted search. */
 export interface BudgetPlan {
   resource: BudgetResource;
+  /** Epochs: continue promoted candidates' fits from their previous rung (search.resume). */
+  resume: boolean;
   strategy: BudgetedStrategy;
   maxResource: number;
   /** resource 'rows': split index of (resource, split, fold); the full resource uses the plain splits. */
@@ -163,7 +168,7 @@ export function planBudget(
       }
     }
   }
-  return { resource: o.resource, strategy, maxResource, rowSplits, candidates };
+  return { resource: o.resource, resume: o.resume, strategy, maxResource, rowSplits, candidates };
 }
 
 /** A split for fold f of `ids` keeping the rung's subsets: test rows -> f, train rows -> nFolds, others excluded. */
@@ -187,8 +192,9 @@ interface Unit {
   acc: TrialAccumulator;
   /** Fold slots this unit runs (folds resource: only the new ones). */
   slots: { slot: number; split: number; fold: number }[];
-  /** The rung it belongs to (one ask() batch): units of it still to finish. Fates change only when it reaches 0. */
-  rung: { left: number };
+  /** The rung it belongs to (one ask() batch): units of it still to finish (fates change only when it reaches 0),
+   *  and its candidates. */
+  rung: { left: number; candidates: number[] };
 }
 
 /** The pool executor of a halving / Hyperband search. */
@@ -210,6 +216,8 @@ export class BudgetedPoolSearch {
   private timedOut = false;
   /** Candidates already passed to onTrial (once each, when their fate is decided). */
   private readonly reported = new Set<number>();
+  /** Training states between the rungs of an epochs search (resumable models). */
+  private readonly checkpoints = new CheckpointStore();
 
   constructor(
     private readonly prep: PreparedSearch,
@@ -283,14 +291,14 @@ export class BudgetedPoolSearch {
     for (;;) {
       const asks = this.budget.strategy.ask();
       if (asks === 'wait' || asks === 'done') break;
-      const rung = { left: asks.length };
+      const rung = { left: asks.length, candidates: asks.map((a) => a.candidate) };
       for (const ask of asks) out.push(this.unitFor(ask, rung));
     }
     const tasks: PoolTask<Outcome>[] = [];
     for (const u of out) {
       // A unit whose folds were all carried over (cannot happen for a longer rung) or that failed admission.
       if (u.acc.complete) this.finishUnit(u);
-      else tasks.push(...this.planner.tasksForSlots(u.number, u.def, u.hp, u.full, u.slots, u.ask.candidate));
+      else tasks.push(...this.planner.tasksForSlots(u.number, u.def, u.hp, u.full, u.slots, u.ask.candidate, this.checkpointOf(u)));
     }
     return tasks;
   }
@@ -327,6 +335,16 @@ export class BudgetedPoolSearch {
     return unit;
   }
 
+  /** Epochs searches over a resumable model: per slot, the state to continue from and whether to keep the end state. */
+  private checkpointOf(u: Unit): ((slot: number) => TrialTask['checkpoint']) | undefined {
+    if (this.budget.resource !== 'epochs' || !this.budget.resume || !u.def.resumable) return undefined;
+    const { ask } = u;
+    return (slot) => {
+      const from = ask.resumeFrom !== undefined ? this.checkpoints.take(ask.candidate, slot) : null;
+      return from === null && ask.final ? undefined : { from, keep: !ask.final };
+    };
+  }
+
   private onResult(index: number, result: Outcome | Error, run: TaskRun): void {
     const ref = this.planner.refs[index];
     if (ref === 'refit') {
@@ -347,6 +365,7 @@ export class BudgetedPoolSearch {
       u.acc.addFailure(r.message);
     } else {
       u.acc.addOutcome(ref.slot, r.scores, r.fitMs, r.scoreMs);
+      if (r.checkpoint !== undefined) this.checkpoints.put(u.ask.candidate, ref.slot, r.checkpoint);
     }
     if (u.acc.complete) this.finishUnit(u);
     else this.progress.emit(null, false, this.total, 1);
@@ -357,7 +376,17 @@ export class BudgetedPoolSearch {
     this.budget.strategy.tell(u.ask.candidate, u.ask.rung, trial.status === 'ok' ? trial.meanScore : NaN);
     this.progress.emit(trial, false, this.total, 1);
     // The strategy decides fates when a rung is fully told: look then, not after every unit (trials() is O(n)).
-    if (--u.rung.left === 0) this.reportDecided();
+    if (--u.rung.left === 0) {
+      this.dropCheckpoints(u.rung.candidates);
+      this.reportDecided();
+    }
+  }
+
+  /** After a rung: the kept states of its candidates that left the search (only the promoted ones continue). */
+  private dropCheckpoints(candidates: number[]): void {
+    if (this.checkpoints.bytes === 0) return;
+    const promoted = new Set(this.budget.strategy.trials().filter((t) => t.status === 'pending').map((t) => t.candidate));
+    for (const c of candidates) if (!promoted.has(c)) this.checkpoints.drop(c, this.prep.folds.length);
   }
 
   /** onTrial (and the study write) for every candidate whose fate the last tell decided, in candidate order. */

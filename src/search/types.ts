@@ -82,6 +82,12 @@ export interface HalvingOptions {
   /** Default: all rows, the model's epochs default, or all folds. */
   maxResource?: number;
   aggressiveElimination?: boolean;
+  /**
+   * resource 'epochs' with SGD / MLP: a promoted candidate continues the fit its previous rung ended with, so only
+   * the new epochs are trained (default true). The result is the same either way; false retrains every rung from
+   * scratch and keeps no training states (less memory).
+   */
+  resume?: boolean;
 }
 
 /** tune() only: Li et al.'s Hyperband brackets of successive halving with fresh random candidates. */
@@ -91,6 +97,8 @@ export interface HyperbandOptions {
   maxResource: number;
   minResource?: number;
   factor?: number;
+  /** As HalvingOptions.resume (default true). */
+  resume?: boolean;
 }
 
 /** Earlier trials for a warm start: their params and the value (tune(): score) they reached. */

@@ -37,6 +37,9 @@ export interface TrialTask {
   metrics: string[];
   seed: number;
   hints: TaskHints;
+  /** Epoch-resource searches only: the state to continue from (null: fresh) and whether to send the end state back
+   *  (TrainContext.checkpoint). */
+  checkpoint?: { from: unknown; keep: boolean };
 }
 
 /** Trials of one group (same dataset, split, fold and model) in one message: the shared fields go once, then each
@@ -51,6 +54,8 @@ export interface TrialBatch {
   hints: TaskHints;
   params: Params[];
   seeds: number[];
+  /** Per trial, TrialTask.checkpoint (absent when no trial of the batch has one). */
+  checkpoints?: ({ from: unknown; keep: boolean } | null)[];
 }
 
 /** A batch's outcomes column-wise, in trial order. */
@@ -61,6 +66,8 @@ export interface TrialBatchOutcome {
   scoreMs: Float64Array;
   /** Null when every trial ran; else, per trial, the message that failed it or null. */
   errors: (string | null)[] | null;
+  /** Per trial, the end state it was asked to keep (TrialOutcome.checkpoint) or null; absent when none was. */
+  checkpoints?: unknown[];
 }
 
 export interface TrialOutcome {
@@ -68,6 +75,8 @@ export interface TrialOutcome {
   scores: Record<string, number>;
   fitMs: number;
   scoreMs: number;
+  /** The trainer's end state, when the task asked to keep it (TrialTask.checkpoint.keep). */
+  checkpoint?: unknown;
 }
 
 /** A task of a batch that threw: its message, so one failing candidate does not fail the others. */

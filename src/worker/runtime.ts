@@ -130,6 +130,7 @@ export class WorkerRuntime implements WorkerApi {
       needsProba: task.metrics.some((m) => getMetric(m).needsProba),
       arrays: this.arrays,
       warm,
+      ...(task.checkpoint ? { checkpoint: { from: task.checkpoint.from, keep: task.checkpoint.keep } } : {}),
     };
     const arena = this.kernels.arena;
     const mark = arena.mark();
@@ -155,7 +156,9 @@ export class WorkerRuntime implements WorkerApi {
           seed: task.seed,
         });
       }
-      return { scores, fitMs: t1 - t0, scoreMs: now() - t1 };
+      const outcome: TrialOutcome = { scores, fitMs: t1 - t0, scoreMs: now() - t1 };
+      if (ctx.checkpoint?.keep && ctx.checkpoint.out !== undefined) outcome.checkpoint = ctx.checkpoint.out;
+      return outcome;
     } finally {
       arena.release(mark);
     }

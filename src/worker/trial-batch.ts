@@ -39,6 +39,7 @@ export function packTrialBatch(tasks: TrialTask[]): TrialBatch {
     hints: first.hints,
     params: tasks.map((t) => t.params),
     seeds: tasks.map((t) => t.seed),
+    ...(tasks.some((t) => t.checkpoint) ? { checkpoints: tasks.map((t) => t.checkpoint ?? null) } : {}),
   };
 }
 
@@ -54,6 +55,7 @@ export function trialOf(batch: TrialBatch, i: number): TrialTask {
     metrics: batch.metrics,
     seed: batch.seeds[i],
     hints: batch.hints,
+    ...(batch.checkpoints?.[i] ? { checkpoint: batch.checkpoints[i]! } : {}),
   };
 }
 
@@ -64,6 +66,7 @@ export function packOutcomes(metrics: string[], results: (TrialOutcome | TrialFa
   const fitMs = new Float64Array(results.length);
   const scoreMs = new Float64Array(results.length);
   let errors: (string | null)[] | null = null;
+  let checkpoints: unknown[] | undefined;
   results.forEach((r, i) => {
     if ('error' in r) {
       (errors ??= new Array<string | null>(results.length).fill(null))[i] = r.error;
@@ -73,8 +76,9 @@ export function packOutcomes(metrics: string[], results: (TrialOutcome | TrialFa
     for (let j = 0; j < m; j++) scores[i * m + j] = r.scores[metrics[j]];
     fitMs[i] = r.fitMs;
     scoreMs[i] = r.scoreMs;
+    if (r.checkpoint !== undefined) (checkpoints ??= new Array<unknown>(results.length).fill(null))[i] = r.checkpoint;
   });
-  return { scores, fitMs, scoreMs, errors };
+  return { scores, fitMs, scoreMs, errors, ...(checkpoints ? { checkpoints } : {}) };
 }
 
 /** The outcomes of a packed batch, one per trial, as the worker produced them. */
@@ -90,7 +94,10 @@ export function unpackOutcomes(metrics: string[], out: TrialBatchOutcome): (Tria
     }
     const scores: Record<string, number> = {};
     for (let j = 0; j < m; j++) scores[metrics[j]] = out.scores[i * m + j];
-    results[i] = { scores, fitMs: out.fitMs[i], scoreMs: out.scoreMs[i] };
+    const outcome: TrialOutcome = { scores, fitMs: out.fitMs[i], scoreMs: out.scoreMs[i] };
+    const checkpoint = out.checkpoints?.[i];
+    if (checkpoint != null) outcome.checkpoint = checkpoint;
+    results[i] = outcome;
   }
   return results;
 }

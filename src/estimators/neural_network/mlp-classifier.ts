@@ -2,7 +2,7 @@ import type { EstimatorDef, FoldSide, Learned, Prediction, TrainContext } from '
 import type { Params } from '../../types';
 import { classIndices } from '../labels';
 import type { MlpProblem } from './mlp-engine';
-import { fitMlp, learnedOf, outputsOfLearned, outputsOfSide } from './mlp-fit';
+import { fitMlpInContext, learnedOf, outputsOfLearned, outputsOfSide } from './mlp-fit';
 import { MLP_HYPERPARAMETERS, mlpCost, mlpSettings, type MlpSettings } from './mlp-schema';
 
 /**
@@ -64,10 +64,10 @@ function predictionOf(out: Float64Array, rows: number, classes: Float64Array): P
   return { yPred, proba, classes };
 }
 
-function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): { s: MlpSettings; fit: ReturnType<typeof fitMlp>; problem: MlpProblem } {
+function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): { s: MlpSettings; fit: ReturnType<typeof fitMlpInContext>; problem: MlpProblem } {
   const s = mlpSettings(params);
   const problem = classifierProblem(train, ctx.classes!);
-  return { s, fit: fitMlp(ctx.kernels, problem, s, ctx.seed, undefined, ctx.onEpoch), problem };
+  return { s, fit: fitMlpInContext(ctx, problem, s), problem };
 }
 
 /**
@@ -82,6 +82,7 @@ export const mlpClassifier: EstimatorDef = {
   id: 'mlp-classifier',
   kind: 'classifier',
   epochParam: 'maxIter',
+  resumable: true,
   summary: 'Neural network (multi-layer perceptron) classifier trained by backpropagation with adam or SGD.',
   hyperparameters: MLP_HYPERPARAMETERS,
   defaultMetric: 'accuracy',

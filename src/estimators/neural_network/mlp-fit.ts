@@ -10,7 +10,7 @@
  * rate at the end: what 'hypergradient' learned, or the schedule's last value); `outActivation`.
  */
 import type { Kernels } from '../../worker/kernels';
-import type { FoldSide, Learned } from '../types';
+import type { FoldSide, Learned, TrainContext } from '../types';
 import { createMlpState, currentRate, runMlpEpochs, ACTIVATION_ID, type EpochHook, type MlpProblem, type MlpState } from './mlp-engine';
 import type { MlpSettings } from './mlp-schema';
 
@@ -27,6 +27,42 @@ export function fitMlp(
   const state = createMlpState(problem, s, seed, initial);
   runMlpEpochs(kernels, problem, s, state, s.maxIter, onEpoch);
   const theta = s.earlyStopping && state.bestTheta ? state.bestTheta : state.theta;
+  return { state, theta };
+}
+
+/** An MLP's training state between the rungs of an epochs search, with what it may continue (TrainContext.checkpoint). */
+export interface MlpCheckpoint {
+  /** Every setting but maxIter, and the problem's shape: a state continues only a run of the same candidate. */
+  key: string;
+  state: MlpState;
+}
+
+function checkpointKey(problem: MlpProblem, s: MlpSettings, seed: number): string {
+  const { maxIter: _maxIter, ...rest } = s;
+  return JSON.stringify([rest, seed, problem.rows, problem.inputs, problem.outputs]);
+}
+
+/**
+ * fitMlp as a trainer runs it: the context's seed and epoch hook, continuing the context's checkpoint when it has one
+ * (the engine's resumability: continuing equals one run to maxIter) and leaving the end state in it when asked.
+ */
+export function fitMlpInContext(ctx: TrainContext, problem: MlpProblem, s: MlpSettings): MlpFit {
+  const cp = ctx.checkpoint;
+  const key = cp ? checkpointKey(problem, s, ctx.seed) : '';
+  const from = (cp?.from ?? null) as MlpCheckpoint | null;
+  if (from && from.key !== key) throw new Error('MLP: a checkpoint of other settings, seed or rows cannot be continued (internal error).');
+  let state: MlpState;
+  if (from) {
+    // The earlier rung ended at its maxIter, which marked the state done; a run that converged (or was cut by the
+    // epoch hook) stays done.
+    state = from.state;
+    if (state.stopReason === null) state.done = false;
+  } else {
+    state = createMlpState(problem, s, ctx.seed);
+  }
+  runMlpEpochs(ctx.kernels, problem, s, state, s.maxIter, ctx.onEpoch);
+  const theta = s.earlyStopping && state.bestTheta ? state.bestTheta : state.theta;
+  if (cp?.keep) cp.out = { key, state } satisfies MlpCheckpoint;
   return { state, theta };
 }
 

@@ -1,7 +1,7 @@
 import type { EstimatorDef, FoldSide, Learned, Prediction, TrainContext } from '../types';
 import type { Params } from '../../types';
 import type { MlpProblem } from './mlp-engine';
-import { fitMlp, learnedOf, outputsOfLearned, outputsOfSide } from './mlp-fit';
+import { fitMlpInContext, learnedOf, outputsOfLearned, outputsOfSide } from './mlp-fit';
 import { MLP_HYPERPARAMETERS, mlpCost, mlpSettings } from './mlp-schema';
 
 /** The regression problem: one identity output, squared loss ((y - p)^2 / 2 averaged); validation score R^2. */
@@ -35,7 +35,7 @@ export function regressorProblem(train: FoldSide): MlpProblem {
 function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params) {
   const s = mlpSettings(params);
   const problem = regressorProblem(train);
-  return { s, fit: fitMlp(ctx.kernels, problem, s, ctx.seed, undefined, ctx.onEpoch), problem };
+  return { s, fit: fitMlpInContext(ctx, problem, s), problem };
 }
 
 /**
@@ -47,6 +47,7 @@ export const mlpRegressor: EstimatorDef = {
   id: 'mlp-regressor',
   kind: 'regressor',
   epochParam: 'maxIter',
+  resumable: true,
   summary: 'Neural network (multi-layer perceptron) regressor trained by backpropagation with adam or SGD.',
   hyperparameters: MLP_HYPERPARAMETERS,
   defaultMetric: 'r2',

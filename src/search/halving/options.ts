@@ -20,6 +20,8 @@ export interface HalvingSearchOptions {
   /** Omitted = the whole resource (all training rows, the model's epochs, all folds). */
   maxResource?: number;
   aggressiveElimination: boolean;
+  /** resource 'epochs': a promoted candidate continues its previous rung's fit (true, default) or retrains. */
+  resume: boolean;
 }
 
 export interface HyperbandSearchOptions {
@@ -28,10 +30,12 @@ export interface HyperbandSearchOptions {
   resource: BudgetResource;
   maxResource: number;
   minResource: number;
+  /** As HalvingSearchOptions.resume. */
+  resume: boolean;
 }
 
-const HALVING_KEYS = ['strategy', 'trials', 'factor', 'resource', 'minResource', 'maxResource', 'aggressiveElimination', 'pruner'];
-const HYPERBAND_KEYS = ['strategy', 'factor', 'resource', 'minResource', 'maxResource', 'pruner'];
+const HALVING_KEYS = ['strategy', 'trials', 'factor', 'resource', 'minResource', 'maxResource', 'aggressiveElimination', 'resume', 'pruner'];
+const HYPERBAND_KEYS = ['strategy', 'factor', 'resource', 'minResource', 'maxResource', 'resume', 'pruner'];
 
 function checkResource(resource: unknown): BudgetResource {
   if (typeof resource !== 'string' || !(BUDGET_RESOURCES as readonly string[]).includes(resource)) {
@@ -45,6 +49,16 @@ function positiveInt(name: string, v: unknown, code: string): number {
     throw new TuneError(code, `search.${name} must be an integer >= 1, got ${String(v)}.`, { option: name, value: v });
   }
   return v;
+}
+
+function checkResume(v: unknown): boolean {
+  if (v !== undefined && typeof v !== 'boolean') {
+    throw new TuneError(
+      'INVALID_HALVING',
+      `search.resume must be true (a promoted SGD / MLP candidate continues its previous rung's fit) or false (it retrains from scratch, using less memory), got ${String(v)}.`,
+    );
+  }
+  return v !== false;
 }
 
 function checkKeys(o: object, keys: readonly string[]): void {
@@ -77,6 +91,7 @@ export function checkHalvingOptions(o: Record<string, unknown>): HalvingSearchOp
     minResource,
     ...(maxResource !== undefined ? { maxResource } : {}),
     aggressiveElimination: o.aggressiveElimination === true,
+    resume: checkResume(o.resume),
   };
 }
 
@@ -99,7 +114,7 @@ export function checkHyperbandOptions(o: Record<string, unknown>): HyperbandSear
       maxResources: maxResource,
     });
   }
-  return { strategy: 'hyperband', factor, resource, maxResource, minResource };
+  return { strategy: 'hyperband', factor, resource, maxResource, minResource, resume: checkResume(o.resume) };
 }
 
 /**

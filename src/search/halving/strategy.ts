@@ -38,6 +38,8 @@ export interface BudgetedAsk {
    * For `rows` and `folds` the previous fit is on a subset and cannot be continued: the executor retrains.
    */
   resumeFrom?: number;
+  /** True on its bracket's last rung: no rung follows, so an executor need not keep the model for one. */
+  final: boolean;
 }
 
 export interface BudgetedStrategy {
@@ -169,11 +171,13 @@ function createBudgetedStrategy(
         st.issued = true;
         const resource = st.plan.resources[st.rung];
         const resumeFrom = st.rung > 0 ? st.plan.resources[st.rung - 1] : undefined;
+        const final = st.rung === st.plan.resources.length - 1;
         return st.current.map((candidate) => ({
           candidate,
           params: params[candidate],
           resource,
           rung: st.rung,
+          final,
           ...(states.length > 1 ? { bracket: b } : {}),
           ...(resumeFrom !== undefined ? { resumeFrom } : {}),
         }));

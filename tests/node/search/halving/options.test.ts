@@ -12,6 +12,7 @@ describe('search options for halving and hyperband', () => {
       resource: 'rows',
       minResource: 'exhaust',
       aggressiveElimination: false,
+      resume: true,
     });
     expect(checkHyperbandOptions({ strategy: 'hyperband', resource: 'epochs', maxResource: 81 })).toEqual({
       strategy: 'hyperband',
@@ -19,7 +20,9 @@ describe('search options for halving and hyperband', () => {
       resource: 'epochs',
       maxResource: 81,
       minResource: 1,
+      resume: true,
     });
+    expect(checkHalvingOptions({ strategy: 'halving', resume: false }).resume).toBe(false);
   });
   it('rejects bad input with a code and a fix', () => {
     expect(() => checkHalvingOptions({ strategy: 'halving', factor: 1 })).toThrow(code('INVALID_FACTOR'));
