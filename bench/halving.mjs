@@ -54,7 +54,15 @@ async function main() {
     const plain = await timed(api, { ...base5, search: { strategy: 'random', trials: 81 } }, runs);
     const halving = await timed(api, { ...base5, search: { strategy: 'halving', trials: 81, factor: 3, resource: 'rows' } }, runs);
     const hyper = await timed(api, { ...base5, space: spaceNoEpochs, search: { strategy: 'hyperband', resource: 'epochs', maxResource: 50, factor: 3 } }, runs);
-    rows.push(['W5 space, 81 random, plain', plain], ['W5 space, halving on rows', halving], ['W5 space, Hyperband on epochs (max 50)', hyper]);
+    // The same Hyperband retraining every rung from scratch: what continuing promoted fits (search.resume) saves.
+    const hyperCold = await timed(api, { ...base5, space: spaceNoEpochs, search: { strategy: 'hyperband', resource: 'epochs', maxResource: 50, factor: 3, resume: false } }, runs);
+    rows.push(
+      ['W5 space, 81 random, plain', plain],
+      ['W5 space, halving on rows', halving],
+      ['W5 space, Hyperband on epochs (max 50)', hyper],
+      ['W5 space, Hyperband on epochs, resume: false', hyperCold],
+    );
+    verdicts.push(['Hyperband: continued fits give the same best as retrained ones', hyper.best === hyperCold.best, `${hyper.best} vs ${hyperCold.best}, time ${(hyper.warm / hyperCold.warm).toFixed(2)}x of retraining`]);
     verdicts.push(['halving (rows) <= 0.4x plain, best within 0.005', halving.warm / plain.warm <= 0.4 && plain.best - halving.best <= 0.005, `${(halving.warm / plain.warm).toFixed(2)}x, ${halving.best.toFixed(4)} vs ${plain.best.toFixed(4)}`]);
     verdicts.push(['Hyperband (epochs) no slower than plain, best within 0.01', hyper.warm <= plain.warm && plain.best - hyper.best <= 0.01, `${(hyper.warm / plain.warm).toFixed(2)}x, ${hyper.best.toFixed(4)} vs ${plain.best.toFixed(4)}`]);
 

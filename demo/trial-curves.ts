@@ -1,8 +1,9 @@
 /**
- * "Inside a trial": the parameters being learned, epoch by epoch. For an MLP, the refit model's learned parameters
+ * "Inside a trial": the parameters being learned, epoch by epoch. For an MLP or SGD model, the refit model's learned parameters
  * carry `lossCurve` (and `validationScores` with earlyStopping); any trial of the table can be refit on its own
  * hyperparameters (and its budget, for a trial a halving search cut short) to draw its curve next to the search
- * history. SGD models report only the epochs they ran (`nIter`), which the note says.
+ * history. SGD models carry the same `lossCurve` (mean loss per training row per epoch) and, with earlyStopping,
+ * `validationScores`; a model that trains by epochs without recording them gets a note instead of an empty chart.
  */
 import { tune, type LearnedParameters, type ModelInfo, type Params, type TrialResult } from '../src/index';
 import type { ClassLabel } from './datasets';
@@ -45,7 +46,7 @@ function draw(parameters: Readonly<LearnedParameters>, m: ModelInfo, what: strin
   const limit = maxEpochs(m);
   if (!loss) {
     els.curvesNote.textContent = `${what}: ${m.id} ran ${Number.isFinite(nIter) ? nIter : '?'} of at most ${limit} epochs. ` +
-      'It does not record its loss per epoch (only MLP models do today), so there is no curve to draw.';
+      'It does not record its loss per epoch, so there is no curve to draw.';
     els.curvesChart.replaceChildren();
     els.curvesBlock.dataset.state = 'no-curve';
     return;

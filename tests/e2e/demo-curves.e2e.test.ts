@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { OUTPUT_DIR } from './demo-server';
 import { useDemo, ready, runAndWait } from './demo-page';
 
-/** Inside a trial: an MLP's loss curve per epoch from its learned parameters; a trial halving cut short ends early. */
+/** Inside a trial: an MLP's and an SGD model's loss curve per epoch from their learned parameters; a trial halving
+ *  cut short ends early. */
 const session = useDemo();
 
 describe('demo page: learning curves inside a trial', () => {
@@ -30,12 +31,15 @@ describe('demo page: learning curves inside a trial', () => {
     expect(await page.locator('#curves-note').textContent()).toMatch(/pruned by the search at \d+ epochs.*cut short/);
     await page.locator('#plots-panel').screenshot({ path: `${OUTPUT_DIR}/demo-curves-desktop.png` });
 
-    // SGD has no loss curve in its learned parameters: the block says so instead of drawing nothing.
+    // SGD records its loss per epoch too: the best trial's curve is drawn (full, or short when tol stopped it).
     await page.selectOption('#model', 'sgd-classifier');
     await page.selectOption('#strategy', 'random');
     await page.fill('#trials', '3');
     await runAndWait(page);
-    expect(await page.getAttribute('#curves-block', 'data-state')).toBe('no-curve');
+    await page.waitForSelector('#curves-block:not([hidden])');
+    expect(['full', 'short']).toContain(await page.getAttribute('#curves-block', 'data-state'));
+    expect(await page.locator('#curves-chart canvas').count()).toBe(1);
+    expect(await page.locator('#curves-note').textContent()).toMatch(/training loss per epoch/);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
