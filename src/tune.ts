@@ -26,6 +26,7 @@ import { TaskPlanner, runTrialBatch, type Outcome } from './runner/trial-tasks';
 import { TimeBudget } from './runner/budget';
 import { BudgetedPoolSearch } from './runner/budgeted';
 import { createPruner, type Pruner } from './search/pruners/index';
+import { EpochPruning } from './runner/epoch-pruning';
 import { StudyRecorder, checkStudyRef, type StorageOpener, type StudyRef } from './study/persist';
 import { noOpener } from './study/optimize';
 import type { FeatureInput } from './data/normalize';
@@ -171,7 +172,10 @@ class PoolSearch {
     const workers = settings.workers === 'auto' ? pool.size : settings.workers;
     this.usedWorkers = Math.min(workers, pool.size, Math.max(1, totalTasks));
     this.numericErrorScore = settings.errorScore === 'raise' ? NaN : settings.errorScore;
-    this.pruner = prep.pruner ? createPruner(prep.pruner, prep.greaterIsBetter ? 'maximize' : 'minimize') : null;
+    const byEpochs = prep.pruner?.resource === 'epochs';
+    this.pruner = prep.pruner && !byEpochs ? createPruner(prep.pruner, prep.greaterIsBetter ? 'maximize' : 'minimize') : null;
+    this.epochPruning =
+      prep.pruner && byEpochs ? new EpochPruning(prep.pruner, prep.greaterIsBetter, prep.loop.lag, prep.scoring[0], folds.length) : null;
   }
 
   /** Candidates the search will evaluate (for progress): an adaptive strategy's trials, or what was proposed. */
@@ -255,6 +259,7 @@ class PoolSearch {
       if (cand.acc.complete) this.finishCandidate(cand, this.opts.onTrial);
       else out.push(cand);
     }
+    if (this.epochPruning) return out.flatMap((c) => this.epochTasks(c));
     if (!this.pruner) return this.planner.tasksFor(out);
     // Fold by fold: the next fold of a candidate goes out once the pruner let it go on after the previous one.
     const tasks = this.followUps.splice(0);
@@ -294,6 +299,7 @@ class PoolSearch {
       acc.addFailure(result.message);
     } else {
       acc.addOutcome(slot, result.scores, result.fitMs, result.scoreMs);
+      this.epochPruning?.fold(number, slot, result.epochs);
     }
     if (!acc.complete) {
       if (this.pruner && !(result instanceof Error)) this.judge(cand, slot, onTrial);
@@ -302,6 +308,15 @@ class PoolSearch {
       return;
     }
     this.finishCandidate(cand, onTrial);
+  }
+
+  /** search.pruner over epochs: every fold of a candidate at once, each with the rule's per-epoch table. */
+  private epochTasks(c: Candidate): PoolTask<Outcome>[] {
+    const epochs = Number(c.full[c.def.epochParam!]);
+    const slots = this.prep.folds.map((f, slot) => ({ slot, ...f }));
+    return this.planner.tasksForSlots(c.number, c.def, c.hp, c.full, slots, c.number, (slot) => ({
+      epochPruning: this.epochPruning!.task(c.number, slot, epochs),
+    }));
   }
 
   /** The task of fold slot `slot` of a candidate (search.pruner runs a candidate's folds one after another). */
@@ -355,6 +370,27 @@ class PoolSearch {
     }
     this.completed++;
     const ok = trial.status === 'ok';
+    if (this.epochPruning) {
+      if (ok && this.epochPruning.isPruned(cand.number)) {
+        // An epochs pruner cut a fold: the trial is pruned, its folds scored where they stopped.
+        const { resource, rungs } = this.epochPruning.summary(cand.number);
+        Object.assign(trial, { status: 'pruned', resource, rungs });
+        this.pruned.set(cand.number, trial);
+        this.prep.loop.tell(cand.number, {
+          value: this.prep.greaterIsBetter ? -trial.meanScore : trial.meanScore,
+          state: 'pruned',
+          step: Math.max(0, rungs.length - 1),
+        });
+        if (this.prep.loop.isDiscarded(cand.number)) return;
+        this.progress.finished(trial);
+        if (this.recorder) this.record(trial);
+        onTrial?.call(this.opts, trial);
+        this.progress.emit(trial, this.progress.done === this.total, this.total, this.prep.folds.length);
+        return;
+      }
+      if (ok) this.epochPruning.complete(cand.number);
+      else this.epochPruning.summary(cand.number); // a failed trial is no reference: forget its folds
+    }
     if (ok && this.pruner) {
       const scores = trial.foldScores;
       let sum = 0;
@@ -375,6 +411,8 @@ class PoolSearch {
   /** search.pruner: the rule, the candidates' partial means by step, which candidates ran every fold, the pruned
    *  trials, and the next folds of candidates the rule let go on. */
   private readonly pruner: Pruner | null;
+  /** search.pruner with resource 'epochs' (then `pruner` is null): per-epoch tables out, per-epoch scores in. */
+  private readonly epochPruning: EpochPruning | null;
   private readonly intermediate = new Map<number, number[]>();
   private readonly completed_ = new Set<number>();
   private readonly pruned = new Map<number, TrialResult>();

@@ -89,7 +89,7 @@ export function classifierOutputs(
   return { yPred, proba };
 }
 
-function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): SgdFit & { classes: Float64Array; s: SgdSettings } {
+function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params, test?: FoldSide): SgdFit & { classes: Float64Array; s: SgdSettings } {
   const classes = ctx.classes!;
   const s = sgdSettings(params, HYPERPARAMETERS);
   const nC = classes.length;
@@ -100,7 +100,11 @@ function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): SgdF
     if (nModels === 1) targets[i] = yIdx[i] === 1 ? 1 : -1;
     else for (let m = 0; m < nModels; m++) targets[i * nModels + m] = yIdx[i] === m ? 1 : -1;
   }
-  const fit = trainSgdInContext(ctx, train, targets, nModels, s, yIdx, nC, binaryAccuracy);
+  const probeTest = test && {
+    side: test,
+    toPrediction: (decision: Float64Array): Prediction => ({ ...classifierOutputs(decision, test.rows, classes, s.loss), classes }),
+  };
+  const fit = trainSgdInContext(ctx, train, targets, nModels, s, yIdx, nC, binaryAccuracy, probeTest);
   return { ...fit, classes, s };
 }
 
@@ -123,7 +127,7 @@ export const sgdClassifier: EstimatorDef = {
   defaultMetric: 'accuracy',
   trainer: {
     evaluate(ctx, train, test, params): Prediction {
-      const fit = fitClassifier(ctx, train, params);
+      const fit = fitClassifier(ctx, train, params, test);
       const decision = decisionOfSide(ctx.kernels, test, fit.coef, fit.intercept);
       const loss = sgdSettings(params, HYPERPARAMETERS).loss;
       return { ...classifierOutputs(decision, test.rows, fit.classes, loss), classes: fit.classes };

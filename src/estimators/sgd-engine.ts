@@ -12,7 +12,7 @@
  * divergence (see the check in trainSgd) where scikit-learn clips the gradient and reports whatever score results.
  */
 import type { Kernels } from '../worker/kernels';
-import type { FoldSide, HyperparameterSchema, Learned, TrainContext } from './types';
+import type { FoldSide, HyperparameterSchema, Learned, Prediction, TrainContext } from './types';
 import type { Params } from '../types';
 import { createRng, deriveSeed, type Rng } from '../rng';
 
@@ -222,9 +222,10 @@ export interface SgdRunOptions {
   resume?: SgdCheckpoint | null;
   /** Return the end state as `checkpoint`. */
   keep?: boolean;
-  /** After each epoch: the epoch (1-based), its loss-curve value and validation score (null without earlyStopping);
-   *  false stops training there. */
-  onEpoch?: (epoch: number, loss: number, validationScore: number | null) => boolean | void;
+  /** After each epoch: the epoch (1-based), its loss-curve value, validation score (null without earlyStopping) and
+   *  the live weights (nModels x cols coefficients, then the intercepts; valid during the call only); false stops
+   *  training there. */
+  onEpoch?: (epoch: number, loss: number, validationScore: number | null, model: Float64Array) => boolean | void;
 }
 
 /** Identifies what a checkpoint may continue: every setting except the epoch count, the seed and the shapes. */
@@ -477,7 +478,7 @@ export function trainSgd(
         }
         anyActive = true;
       }
-      if (anyActive && run.onEpoch?.(epoch + 1, epochLoss, epochScore) === false) {
+      if (anyActive && run.onEpoch?.(epoch + 1, epochLoss, epochScore, model) === false) {
         active.fill(0);
         anyActive = false;
       }
@@ -505,7 +506,8 @@ export function trainSgd(
 
 /**
  * trainSgd as a trainer runs it: the context's seed, epoch hook and checkpoint (continue `from`, leave the end state
- * in `out` when asked to keep it).
+ * in `out` when asked to keep it), and, in evaluate (`test` given), the context's epoch probe, which predicts the test
+ * rows from the live weights through `toPrediction` (decision values -> Prediction).
  */
 export function trainSgdInContext(
   ctx: TrainContext,
@@ -516,9 +518,23 @@ export function trainSgdInContext(
   strata: Int32Array | null,
   nStrata: number,
   validationScore: ValidationScore,
+  test?: { side: FoldSide; toPrediction: (decision: Float64Array) => Prediction },
 ): SgdFit {
   const cp = ctx.checkpoint;
-  const run: SgdRunOptions = { resume: (cp?.from as SgdCheckpoint | null | undefined) ?? null, keep: cp?.keep ?? false, onEpoch: ctx.onEpoch };
+  const probe = test ? ctx.epochProbe : undefined;
+  const d = train.cols;
+  const onEpoch: SgdRunOptions['onEpoch'] =
+    probe && test
+      ? (epoch, loss, score, model) => {
+          if (ctx.onEpoch?.(epoch, loss, score) === false) return false;
+          return probe(epoch, () => {
+            // A view of the test rows and of the live weights: JS work only, nothing allocated in wasm memory.
+            const X = ctx.kernels.arena.f64(test.side.ptr, test.side.rows * d);
+            return test.toPrediction(decisionOfMatrix(X, test.side.rows, d, model.subarray(0, nModels * d), model.subarray(nModels * d)));
+          });
+        }
+      : ctx.onEpoch;
+  const run: SgdRunOptions = { resume: (cp?.from as SgdCheckpoint | null | undefined) ?? null, keep: cp?.keep ?? false, onEpoch };
   const { checkpoint, ...fit } = trainSgd(ctx.kernels, train, targets, nModels, s, ctx.seed, strata, nStrata, validationScore, run);
   if (cp && checkpoint) cp.out = checkpoint;
   return fit;

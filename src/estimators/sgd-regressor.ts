@@ -49,9 +49,10 @@ const r2Score: ValidationScore = (decision, targets, nRows, _nModels, out) => {
   out[0] = tot > 0 ? 1 - res / tot : res === 0 ? 1 : 0;
 };
 
-function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params): SgdFit & { s: SgdSettings } {
+function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params, test?: FoldSide): SgdFit & { s: SgdSettings } {
   const s = sgdSettings(params, HYPERPARAMETERS);
-  return { ...trainSgdInContext(ctx, train, train.y!, 1, s, null, 0, r2Score), s };
+  const probeTest = test && { side: test, toPrediction: (decision: Float64Array): Prediction => ({ yPred: decision }) };
+  return { ...trainSgdInContext(ctx, train, train.y!, 1, s, null, 0, r2Score, probeTest), s };
 }
 
 /**
@@ -69,7 +70,7 @@ export const sgdRegressor: EstimatorDef = {
   defaultMetric: 'r2',
   trainer: {
     evaluate(ctx, train, test, params): Prediction {
-      const fit = fitRegressor(ctx, train, params);
+      const fit = fitRegressor(ctx, train, params, test);
       return { yPred: decisionOfSide(ctx.kernels, test, fit.coef, fit.intercept) };
     },
     fit(ctx, train, params): Learned {

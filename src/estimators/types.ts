@@ -76,6 +76,12 @@ export interface TrainContext {
    * the time. Trainers that cannot continue a fit ignore it (they are never given one: see EstimatorDef.resumable).
    */
   checkpoint?: { from: unknown; keep: boolean; out?: unknown };
+  /**
+   * search.pruner over epochs (trainers that train by epochs, in evaluate): call after each epoch (1, 2, ...) with a
+   * function predicting the task's test rows with the current weights; false means the fold is cut: stop training
+   * and return the prediction of the model as it is. Absent: no epoch pruning.
+   */
+  epochProbe?: (epoch: number, predict: () => Prediction) => boolean;
 }
 
 /** Predictions of a fitted model on some rows, in the shape the metrics take. */

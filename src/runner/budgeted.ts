@@ -336,12 +336,12 @@ export class BudgetedPoolSearch {
   }
 
   /** Epochs searches over a resumable model: per slot, the state to continue from and whether to keep the end state. */
-  private checkpointOf(u: Unit): ((slot: number) => TrialTask['checkpoint']) | undefined {
+  private checkpointOf(u: Unit): ((slot: number) => Pick<TrialTask, 'checkpoint'> | undefined) | undefined {
     if (this.budget.resource !== 'epochs' || !this.budget.resume || !u.def.resumable) return undefined;
     const { ask } = u;
     return (slot) => {
       const from = ask.resumeFrom !== undefined ? this.checkpoints.take(ask.candidate, slot) : null;
-      return from === null && ask.final ? undefined : { from, keep: !ask.final };
+      return from === null && ask.final ? undefined : { checkpoint: { from, keep: !ask.final } };
     };
   }
 

@@ -144,6 +144,18 @@ export function prepareSearch(opts: TuneOptions<Label>, rows: RowsSource = noRes
   // grid and random search then also run under a finite lag (those trials must be finished when a candidate starts).
   const prunerOptions = budgeted ? null : checkPrunerOption((searchOpts as { pruner?: unknown }).pruner);
   const pruner = prunerOptions && prunerOptions.kind !== 'none' ? prunerOptions : null;
+  if (pruner?.resource === 'epochs') {
+    const without = models.defs.filter((d) => !d.epochParam).map((d) => d.id);
+    if (without.length > 0) {
+      throw new TuneError(
+        'RESOURCE_NOT_SUPPORTED',
+        `search.pruner resource 'epochs' needs models that train by epochs (SGD, MLP); ${without.join(', ')} do not. ` +
+          "Use resource: 'folds' (the default) to prune them fold by fold.",
+        { resource: 'epochs', models: without },
+      );
+    }
+    if (!plan) throw new TuneError('CV_REQUIRED', "search.pruner resource 'epochs' scores each epoch on held-out rows: give cv (e.g. { folds: 5 }), not cv: false.");
+  }
   const loop = new SearchLoop(strategy, {
     lag: pruner ? ((searchOpts as { lag?: number }).lag ?? DEFAULT_LAG) : undefined,
     budget: so.trials ?? Infinity,

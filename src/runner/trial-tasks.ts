@@ -128,8 +128,8 @@ export class TaskPlanner {
     full: Params,
     slots: readonly { slot: number; split: number; fold: number }[],
     candidate: number,
-    /** Epoch-resource searches: the checkpoint to send with a slot's task (TrialTask.checkpoint), if any. */
-    checkpointOf?: (slot: number) => TrialTask['checkpoint'],
+    /** Per slot, what else its task carries: a checkpoint (halving / Hyperband on epochs), an epochs pruner's table. */
+    extra?: (slot: number) => Pick<TrialTask, 'checkpoint' | 'epochPruning'> | undefined,
   ): PoolTask<Outcome>[] {
     const { dataset, preprocess, scoring, seed, hints } = this.s;
     const share = def.shareKey ? `:${def.id}:${def.shareKey(full)}` : `:${def.id}`;
@@ -137,8 +137,8 @@ export class TaskPlanner {
     return slots.map(({ slot, split, fold }) => {
       this.refs.push({ candidate: unit, slot });
       const task: TrialTask = { datasetId: dataset.id, model: def.id, params: hp, split, fold, preprocess, metrics: scoring, seed: deriveSeed(seed, candidate, split + 1, fold), hints };
-      const checkpoint = checkpointOf?.(slot);
-      if (checkpoint) task.checkpoint = checkpoint;
+      const more = extra?.(slot);
+      if (more) Object.assign(task, more);
       return new TrialPoolTask(`${split}:${fold}${share}`, cost, task);
     });
   }

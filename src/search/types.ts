@@ -143,6 +143,9 @@ export type PrunerSpec =
       intervalSteps?: number;
       /** Judge a step only when this many completed trials reported it (default 1). */
       minTrials?: number;
+      /** tune() only: 'folds' (default) judges the running mean of the folds scored so far; 'epochs' judges each
+       *  fold's test score after every training epoch (SGD and MLP models). optimize() refuses it. */
+      resource?: 'folds' | 'epochs';
     };
 
 export interface TpeOptions extends AdaptiveOptions {

@@ -6,6 +6,7 @@
  */
 import { createPruner } from '../search/pruners/index';
 import { checkPrunerOption } from '../search/pruners/options';
+import { TuneError } from '../errors';
 import type { SearchOptions } from '../search/index';
 import type { PruneRule } from './study';
 import type { Direction, StudyTrial } from './types';
@@ -17,6 +18,12 @@ const toPrunerTrial = (t: StudyTrial) => ({
 
 export function createPrunerRule(search: SearchOptions | undefined, direction: Direction | undefined): PruneRule | undefined {
   const o = checkPrunerOption((search as { pruner?: unknown } | undefined)?.pruner);
+  if (o.resource !== undefined) {
+    throw new TuneError(
+      'INVALID_PRUNER',
+      "search.pruner resource is for tune() (folds or epochs of a built-in model); in optimize() a step is whatever your objective passes to trial.report(step, value): remove resource.",
+    );
+  }
   if (o.kind === 'none') return undefined;
   const pruner = createPruner(o, direction ?? 'minimize');
   return (trial, references) => pruner.shouldPrune(toPrunerTrial(trial), references.map(toPrunerTrial));

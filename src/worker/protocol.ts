@@ -5,6 +5,7 @@
  */
 import type { ModelId, Params } from '../types';
 import type { Learned, TaskHints } from '../estimators/types';
+import type { StepThresholds } from '../search/pruners/step-thresholds';
 
 export type Preprocess = 'none' | 'standardize';
 
@@ -40,6 +41,22 @@ export interface TrialTask {
   /** Epoch-resource searches only: the state to continue from (null: fresh) and whether to send the end state back
    *  (TrainContext.checkpoint). */
   checkpoint?: { from: unknown; keep: boolean };
+  /** search.pruner over epochs: judge this fold after every epoch (TrainContext.epochProbe). */
+  epochPruning?: EpochPruningTask;
+}
+
+/** What a fold task of an epochs pruner carries (runner/epoch-pruning.ts). */
+export interface EpochPruningTask {
+  /** The ranking metric whose test score is taken after each epoch. */
+  metric: string;
+  /** Null: this fold cannot be cut (too few references yet), but it still reports its per-epoch scores. */
+  thresholds: StepThresholds | null;
+}
+
+/** What such a fold reports back (TrialOutcome.epochs): its per-epoch test scores and whether the rule cut it. */
+export interface EpochReport {
+  values: Float64Array;
+  pruned: boolean;
 }
 
 /** Trials of one group (same dataset, split, fold and model) in one message: the shared fields go once, then each
@@ -56,6 +73,8 @@ export interface TrialBatch {
   seeds: number[];
   /** Per trial, TrialTask.checkpoint (absent when no trial of the batch has one). */
   checkpoints?: ({ from: unknown; keep: boolean } | null)[];
+  /** Per trial, TrialTask.epochPruning (absent when no trial of the batch has one). */
+  epochPruning?: (EpochPruningTask | null)[];
 }
 
 /** A batch's outcomes column-wise, in trial order. */
@@ -68,6 +87,8 @@ export interface TrialBatchOutcome {
   errors: (string | null)[] | null;
   /** Per trial, the end state it was asked to keep (TrialOutcome.checkpoint) or null; absent when none was. */
   checkpoints?: unknown[];
+  /** Per trial, its EpochReport or null; absent when none has one. */
+  epochs?: (EpochReport | null)[];
 }
 
 export interface TrialOutcome {
@@ -77,6 +98,8 @@ export interface TrialOutcome {
   scoreMs: number;
   /** The trainer's end state, when the task asked to keep it (TrialTask.checkpoint.keep). */
   checkpoint?: unknown;
+  /** Tasks with epochPruning: the fold's per-epoch test scores and whether it was cut. */
+  epochs?: EpochReport;
 }
 
 /** A task of a batch that threw: its message, so one failing candidate does not fail the others. */

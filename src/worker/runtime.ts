@@ -12,7 +12,9 @@ import type {
   WorkerStats,
   Preprocess,
 } from './protocol';
-import type { FoldSide, TrainContext } from '../estimators/types';
+import type { FoldSide, Prediction, TrainContext } from '../estimators/types';
+import type { Matrix } from '../types';
+import { createEpochProbe } from './epoch-probe';
 import { createKernels, type Kernels, type WasmSource } from './kernels';
 import { getEstimator } from '../estimators/registry';
 import { getMetric } from '../metrics/index';
@@ -135,29 +137,31 @@ export class WorkerRuntime implements WorkerApi {
     const arena = this.kernels.arena;
     const mark = arena.mark();
     try {
-      const t0 = now();
-      const pred = est.trainer.evaluate(ctx, fold.train, fold.test, task.params);
-      const t1 = now();
-      const scores: Record<string, number> = {};
-      const X =
-        task.metrics.some((m) => getMetric(m).needsX)
-          ? { values: arena.f64(fold.test.ptr, fold.test.rows * fold.test.cols).slice(), rows: fold.test.rows, cols: fold.test.cols }
-          : undefined;
-      for (const name of task.metrics) {
-        scores[name] = getMetric(name).compute({
+      let X: Matrix | undefined;
+      const testX = (): Matrix =>
+        (X ??= { values: arena.f64(fold.test.ptr, fold.test.rows * fold.test.cols).slice(), rows: fold.test.rows, cols: fold.test.cols });
+      const score = (name: string, pred: Prediction): number =>
+        getMetric(name).compute({
           yTrue: fold.test.y,
           yPred: pred.yPred,
           proba: pred.proba,
           classes: pred.classes,
-          X,
+          X: getMetric(name).needsX ? testX() : undefined,
           centroids: pred.centroids,
           logLikelihood: pred.logLikelihood,
           nParameters: pred.nParameters,
           seed: task.seed,
         });
-      }
+      const epochs = task.epochPruning ? createEpochProbe(task.epochPruning, (pred) => score(task.epochPruning!.metric, pred)) : null;
+      if (epochs) ctx.epochProbe = epochs.probe;
+      const t0 = now();
+      const pred = est.trainer.evaluate(ctx, fold.train, fold.test, task.params);
+      const t1 = now();
+      const scores: Record<string, number> = {};
+      for (const name of task.metrics) scores[name] = score(name, pred);
       const outcome: TrialOutcome = { scores, fitMs: t1 - t0, scoreMs: now() - t1 };
       if (ctx.checkpoint?.keep && ctx.checkpoint.out !== undefined) outcome.checkpoint = ctx.checkpoint.out;
+      if (epochs) outcome.epochs = epochs.report();
       return outcome;
     } finally {
       arena.release(mark);

@@ -8,7 +8,7 @@
  *
  * Pure: no I/O, no worker state.
  */
-import type { TrialBatch, TrialBatchOutcome, TrialFailure, TrialOutcome, TrialTask } from './protocol';
+import type { EpochReport, TrialBatch, TrialBatchOutcome, TrialFailure, TrialOutcome, TrialTask } from './protocol';
 
 /** The fields every trial of a batch must share: they are sent once. */
 const SHARED = ['datasetId', 'model', 'split', 'fold', 'preprocess'] as const;
@@ -40,6 +40,7 @@ export function packTrialBatch(tasks: TrialTask[]): TrialBatch {
     params: tasks.map((t) => t.params),
     seeds: tasks.map((t) => t.seed),
     ...(tasks.some((t) => t.checkpoint) ? { checkpoints: tasks.map((t) => t.checkpoint ?? null) } : {}),
+    ...(tasks.some((t) => t.epochPruning) ? { epochPruning: tasks.map((t) => t.epochPruning ?? null) } : {}),
   };
 }
 
@@ -56,6 +57,7 @@ export function trialOf(batch: TrialBatch, i: number): TrialTask {
     seed: batch.seeds[i],
     hints: batch.hints,
     ...(batch.checkpoints?.[i] ? { checkpoint: batch.checkpoints[i]! } : {}),
+    ...(batch.epochPruning?.[i] ? { epochPruning: batch.epochPruning[i]! } : {}),
   };
 }
 
@@ -67,6 +69,7 @@ export function packOutcomes(metrics: string[], results: (TrialOutcome | TrialFa
   const scoreMs = new Float64Array(results.length);
   let errors: (string | null)[] | null = null;
   let checkpoints: unknown[] | undefined;
+  let epochs: (EpochReport | null)[] | undefined;
   results.forEach((r, i) => {
     if ('error' in r) {
       (errors ??= new Array<string | null>(results.length).fill(null))[i] = r.error;
@@ -77,8 +80,9 @@ export function packOutcomes(metrics: string[], results: (TrialOutcome | TrialFa
     fitMs[i] = r.fitMs;
     scoreMs[i] = r.scoreMs;
     if (r.checkpoint !== undefined) (checkpoints ??= new Array<unknown>(results.length).fill(null))[i] = r.checkpoint;
+    if (r.epochs !== undefined) (epochs ??= new Array<EpochReport | null>(results.length).fill(null))[i] = r.epochs;
   });
-  return { scores, fitMs, scoreMs, errors, ...(checkpoints ? { checkpoints } : {}) };
+  return { scores, fitMs, scoreMs, errors, ...(checkpoints ? { checkpoints } : {}), ...(epochs ? { epochs } : {}) };
 }
 
 /** The outcomes of a packed batch, one per trial, as the worker produced them. */
@@ -97,6 +101,8 @@ export function unpackOutcomes(metrics: string[], out: TrialBatchOutcome): (Tria
     const outcome: TrialOutcome = { scores, fitMs: out.fitMs[i], scoreMs: out.scoreMs[i] };
     const checkpoint = out.checkpoints?.[i];
     if (checkpoint != null) outcome.checkpoint = checkpoint;
+    const epochs = out.epochs?.[i];
+    if (epochs) outcome.epochs = epochs;
     results[i] = outcome;
   }
   return results;

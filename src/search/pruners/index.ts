@@ -6,3 +6,5 @@ export { nanPercentile } from './nan-percentile';
 export { checkPercentileRule, percentilePruner } from './percentile';
 export type { PercentileRule } from './percentile';
 export type { Direction, IntermediateValues, Pruner, PrunerKind, PrunerOptions, PrunerTrial } from './types';
+export { stepThresholds, prunedAtLastStep } from './step-thresholds';
+export type { StepThresholds } from './step-thresholds';

@@ -3,7 +3,7 @@ import { TuneError, unknownNameError } from '../../errors';
 import { createPruner, PRUNER_KINDS } from './create';
 import type { PrunerOptions } from './types';
 
-const PRUNER_KEYS = ['kind', 'percentile', 'startupTrials', 'warmupSteps', 'intervalSteps', 'minTrials'];
+const PRUNER_KEYS = ['kind', 'percentile', 'startupTrials', 'warmupSteps', 'intervalSteps', 'minTrials', 'resource'];
 
 /** undefined -> { kind: 'none' }; a name -> its defaults; an object -> checked (same errors as createPruner). */
 export function checkPrunerOption(v: unknown): PrunerOptions {
@@ -23,6 +23,13 @@ export function checkPrunerOption(v: unknown): PrunerOptions {
   const kind = o.kind;
   if (typeof kind !== 'string' || !(PRUNER_KINDS as readonly string[]).includes(kind)) {
     throw unknownNameError('INVALID_PRUNER', 'pruner', String(kind), PRUNER_KINDS);
+  }
+  if (o.resource !== undefined && o.resource !== 'folds' && o.resource !== 'epochs') {
+    throw new TuneError(
+      'INVALID_PRUNER',
+      `search.pruner resource must be 'folds' (judge the mean of the folds scored so far) or 'epochs' (judge each fold's ` +
+        `score after every training epoch, SGD and MLP models), got ${String(o.resource)}.`,
+    );
   }
   const out = { ...(o as unknown as PrunerOptions) };
   createPruner(out, 'maximize'); // the same checks, and the same messages, as at run time

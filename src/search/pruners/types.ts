@@ -38,6 +38,9 @@ export interface PrunerOptions {
   intervalSteps?: number;
   /** Need at least this many completed trials with a value at the step to judge. Default 1. */
   minTrials?: number;
+  /** tune() only: what a step is. 'folds' (default): the mean of the folds scored so far, a candidate's folds run one
+   *  after another; 'epochs': each fold's test score after every training epoch (SGD, MLP), the folds in parallel. */
+  resource?: 'folds' | 'epochs';
 }
 
 export type Direction = 'maximize' | 'minimize';
