@@ -3,7 +3,7 @@ import type { Params } from '../../types';
 import { classIndices } from '../labels';
 import type { MlpProblem } from './mlp-engine';
 import { fitMlpInContext, learnedOf, outputsOfLearned, outputsOfSide } from './mlp-fit';
-import { MLP_HYPERPARAMETERS, mlpCost, mlpSettings, type MlpSettings } from './mlp-schema';
+import { MLP_HYPERPARAMETERS, checkMlpParams, mlpCost, mlpSettings, type MlpSettings } from './mlp-schema';
 
 /**
  * The classification problem on a training side: two classes give one logistic output (target 1 for classes[1],
@@ -64,10 +64,12 @@ function predictionOf(out: Float64Array, rows: number, classes: Float64Array): P
   return { yPred, proba, classes };
 }
 
-function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params): { s: MlpSettings; fit: ReturnType<typeof fitMlpInContext>; problem: MlpProblem } {
+/** One fit on `train`; with `test` (evaluate), search.pruner over epochs can judge the test rows after each epoch. */
+function fitClassifier(ctx: TrainContext, train: FoldSide, params: Params, test?: FoldSide): { s: MlpSettings; fit: ReturnType<typeof fitMlpInContext>; problem: MlpProblem } {
   const s = mlpSettings(params);
   const problem = classifierProblem(train, ctx.classes!);
-  return { s, fit: fitMlpInContext(ctx, problem, s), problem };
+  const probeRows = test && { side: test, toPrediction: (out: Float64Array) => predictionOf(out, test.rows, ctx.classes!) };
+  return { s, fit: fitMlpInContext(ctx, problem, s, probeRows), problem };
 }
 
 /**
@@ -85,10 +87,11 @@ export const mlpClassifier: EstimatorDef = {
   resumable: true,
   summary: 'Neural network (multi-layer perceptron) classifier trained by backpropagation with adam or SGD.',
   hyperparameters: MLP_HYPERPARAMETERS,
+  checkParams: (params: Params) => checkMlpParams('mlp-classifier', params),
   defaultMetric: 'accuracy',
   trainer: {
     evaluate(ctx, train, test, params): Prediction {
-      const { s, fit, problem } = fitClassifier(ctx, train, params);
+      const { s, fit, problem } = fitClassifier(ctx, train, params, test);
       const out = outputsOfSide(ctx.kernels, test, fit.state.sizes, fit.theta, s, problem.output);
       return predictionOf(out, test.rows, ctx.classes!);
     },

@@ -35,7 +35,7 @@ const STREAM_DROPOUT = 4;
 /** Activation ids of assembly/neural_network/activations.ts. */
 export const ACTIVATION_ID = { identity: 0, logistic: 1, tanh: 2, relu: 3, softmax: 4 } as const;
 /** Loss ids of assembly/neural_network/loss.ts. */
-const LOSS_ID = { squared: 0, log: 1, binaryLog: 2 } as const;
+export const LOSS_ID = { squared: 0, log: 1, binaryLog: 2 } as const;
 const SOLVER_ID = { sgd: 0, adam: 1 } as const;
 /** Indices of the optimizer scalars (assembly/neural_network/optimizers.ts). */
 const ST = { rate: 0, t: 1, momentum: 2, nesterov: 3, beta1: 4, beta2: 5, epsilon: 6, hyper: 7, hasDir: 8, size: 9 } as const;
@@ -94,6 +94,16 @@ export interface MlpState {
 
 export type EpochHook = (epoch: number, loss: number, validationScore: number | null) => boolean | void;
 
+/**
+ * search.pruner over epochs (TrainContext.epochProbe): after each epoch the network's outputs on `side` (a fold's
+ * test rows in wasm memory), rows x outputs, computed with the live weights; `report` returning false stops training
+ * there (state.stopReason 'callback'). `outputs` is a fresh copy the callee may keep.
+ */
+export interface MlpEpochProbe {
+  side: { ptr: number; rows: number };
+  report(epoch: number, outputs: Float64Array): boolean;
+}
+
 function divergedError(epoch: number, s: MlpSettings): Error {
   return new Error(
     `MLP training diverged at epoch ${epoch} (the loss is not finite); lower learningRateInit ` +
@@ -145,6 +155,7 @@ export function currentRate(state: MlpState): number {
  */
 export function runMlpEpochs(
   kernels: Kernels, problem: MlpProblem, s: MlpSettings, state: MlpState, untilEpoch: number = s.maxIter, onEpoch?: EpochHook,
+  probe?: MlpEpochProbe,
 ): MlpState {
   const { wasm, arena } = kernels;
   const sizes = state.sizes;
@@ -175,6 +186,8 @@ export function runMlpEpochs(
     const orderPtr = arena.alloc(Math.max(1, nTrain) * 4);
     const valPtr = arena.alloc(Math.max(1, nVal) * 4);
     const valOutPtr = arena.alloc(Math.max(1, nVal * problem.outputs) * 8);
+    const nProbe = probe ? probe.side.rows : 0;
+    const probeOutPtr = arena.alloc(Math.max(1, nProbe * problem.outputs) * 8);
     // No allocation below: views stay attached.
     arena.i32(sizesPtr, nLayers).set(sizes);
     const order = arena.i32(orderPtr, nTrain);
@@ -188,7 +201,7 @@ export function runMlpEpochs(
       if (s.shuffle) wasm.sgdShuffle(orderPtr, nTrain, deriveSeed(state.seed, STREAM, STREAM_SHUFFLE, epoch));
       const acc = wasm.mlpEpoch(
         problem.xPtr, yPtr, orderPtr, nTrain, sizesPtr, nLayers, thetaPtr, gradPtr, mPtr, vPtr, dirPtr, stPtr,
-        actPtr, deltaPtr, maskPtr, ybPtr, hidden, output, LOSS_ID[problem.loss], SOLVER_ID[s.solver],
+        actPtr, deltaPtr, maskPtr, ybPtr, hidden, output, LOSS_ID[problem.loss], SOLVER_ID[s.solver as 'sgd' | 'adam'] /* lbfgs never gets here: mlp-lbfgs.ts */,
         batch, s.alpha, s.l1, s.dropout, s.dropout > 0 ? deriveSeed(state.seed, STREAM, STREAM_DROPOUT, epoch) : 0,
       );
       const loss = acc / nTrain;
@@ -223,7 +236,12 @@ export function runMlpEpochs(
           state.stopReason = 'converged';
         }
       }
-      if (onEpoch && onEpoch(epoch, loss, score) === false && !state.done) {
+      let goOn = !onEpoch || onEpoch(epoch, loss, score) !== false;
+      if (goOn && probe) {
+        wasm.mlpForward(probe.side.ptr, 0, nProbe, sizesPtr, nLayers, thetaPtr, actPtr, batch, hidden, output, probeOutPtr);
+        goOn = probe.report(epoch, arena.f64(probeOutPtr, nProbe * problem.outputs).slice());
+      }
+      if (!goOn && !state.done) {
         state.done = true;
         state.stopReason = 'callback';
       }

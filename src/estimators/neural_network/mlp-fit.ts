@@ -10,9 +10,11 @@
  * rate at the end: what 'hypergradient' learned, or the schedule's last value); `outActivation`.
  */
 import type { Kernels } from '../../worker/kernels';
-import type { FoldSide, Learned, TrainContext } from '../types';
-import { createMlpState, currentRate, runMlpEpochs, ACTIVATION_ID, type EpochHook, type MlpProblem, type MlpState } from './mlp-engine';
+import type { FoldSide, Learned, Prediction, TrainContext } from '../types';
+import { createMlpState, currentRate, runMlpEpochs, type EpochHook, type MlpEpochProbe, type MlpProblem, type MlpState } from './mlp-engine';
 import type { MlpSettings } from './mlp-schema';
+import { fitMlpLbfgs } from './mlp-lbfgs';
+import { outputsOfRows } from './mlp-outputs';
 
 export interface MlpFit {
   state: MlpState;
@@ -24,6 +26,7 @@ export interface MlpFit {
 export function fitMlp(
   kernels: Kernels, problem: MlpProblem, s: MlpSettings, seed: number, initial?: Float64Array, onEpoch?: EpochHook,
 ): MlpFit {
+  if (s.solver === 'lbfgs') return fitMlpLbfgs(kernels, problem, s, seed, initial, onEpoch);
   const state = createMlpState(problem, s, seed, initial);
   runMlpEpochs(kernels, problem, s, state, s.maxIter, onEpoch);
   const theta = s.earlyStopping && state.bestTheta ? state.bestTheta : state.theta;
@@ -42,11 +45,24 @@ function checkpointKey(problem: MlpProblem, s: MlpSettings, seed: number): strin
   return JSON.stringify([rest, seed, problem.rows, problem.inputs, problem.outputs]);
 }
 
+/** In evaluate: the fold's test rows and how network outputs on them become a Prediction (for the epoch probe). */
+export interface MlpTest {
+  side: FoldSide;
+  toPrediction(outputs: Float64Array): Prediction;
+}
+
 /**
  * fitMlp as a trainer runs it: the context's seed and epoch hook, continuing the context's checkpoint when it has one
- * (the engine's resumability: continuing equals one run to maxIter) and leaving the end state in it when asked.
+ * (the engine's resumability: continuing equals one run to maxIter) and leaving the end state in it when asked; in
+ * evaluate (`test` given) the context's epoch probe judges the test rows after every epoch (lbfgs: every iteration).
  */
-export function fitMlpInContext(ctx: TrainContext, problem: MlpProblem, s: MlpSettings): MlpFit {
+export function fitMlpInContext(ctx: TrainContext, problem: MlpProblem, s: MlpSettings, test?: MlpTest): MlpFit {
+  const probe: MlpEpochProbe | undefined =
+    test && ctx.epochProbe
+      ? { side: test.side, report: (epoch, outputs) => ctx.epochProbe!(epoch, () => test.toPrediction(outputs)) }
+      : undefined;
+  // lbfgs cannot be continued (its curvature pairs and line search are not a state worth shipping): fresh each rung.
+  if (s.solver === 'lbfgs') return fitMlpLbfgs(ctx.kernels, problem, s, ctx.seed, undefined, ctx.onEpoch, probe);
   const cp = ctx.checkpoint;
   const key = cp ? checkpointKey(problem, s, ctx.seed) : '';
   const from = (cp?.from ?? null) as MlpCheckpoint | null;
@@ -60,7 +76,7 @@ export function fitMlpInContext(ctx: TrainContext, problem: MlpProblem, s: MlpSe
   } else {
     state = createMlpState(problem, s, ctx.seed);
   }
-  runMlpEpochs(ctx.kernels, problem, s, state, s.maxIter, ctx.onEpoch);
+  runMlpEpochs(ctx.kernels, problem, s, state, s.maxIter, ctx.onEpoch, probe);
   const theta = s.earlyStopping && state.bestTheta ? state.bestTheta : state.theta;
   if (cp?.keep) cp.out = { key, state } satisfies MlpCheckpoint;
   return { state, theta };
@@ -88,22 +104,7 @@ export function learnedOf(fit: MlpFit, s: MlpSettings, output: MlpProblem['outpu
 
 /** Network outputs (rows x outputs) for every row of a side in wasm memory. */
 export function outputsOfSide(kernels: Kernels, side: FoldSide, sizes: readonly number[], theta: Float64Array, s: MlpSettings, output: MlpProblem['output']): Float64Array {
-  const { wasm, arena } = kernels;
-  const nOut = sizes[sizes.length - 1];
-  const batch = Math.max(1, Math.min(256, side.rows));
-  const units = sizes.reduce((a, b) => a + b, 0);
-  const mark = arena.mark();
-  try {
-    const sizesPtr = arena.alloc(sizes.length * 4);
-    const thetaPtr = arena.allocF64(theta);
-    const actPtr = arena.alloc(batch * units * 8);
-    const outPtr = arena.alloc(Math.max(1, side.rows * nOut) * 8);
-    arena.i32(sizesPtr, sizes.length).set(sizes);
-    wasm.mlpForward(side.ptr, 0, side.rows, sizesPtr, sizes.length, thetaPtr, actPtr, batch, ACTIVATION_ID[s.activation], ACTIVATION_ID[output], outPtr);
-    return arena.f64(outPtr, side.rows * nOut).slice();
-  } finally {
-    arena.release(mark);
-  }
+  return outputsOfRows(kernels, side, sizes, theta, s.activation, output);
 }
 
 function act(kind: string, z: number): number {

@@ -2,7 +2,7 @@ import type { EstimatorDef, FoldSide, Learned, Prediction, TrainContext } from '
 import type { Params } from '../../types';
 import type { MlpProblem } from './mlp-engine';
 import { fitMlpInContext, learnedOf, outputsOfLearned, outputsOfSide } from './mlp-fit';
-import { MLP_HYPERPARAMETERS, mlpCost, mlpSettings } from './mlp-schema';
+import { MLP_HYPERPARAMETERS, checkMlpParams, mlpCost, mlpSettings } from './mlp-schema';
 
 /** The regression problem: one identity output, squared loss ((y - p)^2 / 2 averaged); validation score R^2. */
 export function regressorProblem(train: FoldSide): MlpProblem {
@@ -32,10 +32,12 @@ export function regressorProblem(train: FoldSide): MlpProblem {
   };
 }
 
-function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params) {
+/** One fit on `train`; with `test` (evaluate), search.pruner over epochs can judge the test rows after each epoch. */
+function fitRegressor(ctx: TrainContext, train: FoldSide, params: Params, test?: FoldSide) {
   const s = mlpSettings(params);
   const problem = regressorProblem(train);
-  return { s, fit: fitMlpInContext(ctx, problem, s), problem };
+  const probeRows = test && { side: test, toPrediction: (yPred: Float64Array) => ({ yPred }) };
+  return { s, fit: fitMlpInContext(ctx, problem, s, probeRows), problem };
 }
 
 /**
@@ -50,10 +52,11 @@ export const mlpRegressor: EstimatorDef = {
   resumable: true,
   summary: 'Neural network (multi-layer perceptron) regressor trained by backpropagation with adam or SGD.',
   hyperparameters: MLP_HYPERPARAMETERS,
+  checkParams: (params: Params) => checkMlpParams('mlp-regressor', params),
   defaultMetric: 'r2',
   trainer: {
     evaluate(ctx, train, test, params): Prediction {
-      const { s, fit, problem } = fitRegressor(ctx, train, params);
+      const { s, fit, problem } = fitRegressor(ctx, train, params, test);
       return { yPred: outputsOfSide(ctx.kernels, test, fit.state.sizes, fit.theta, s, problem.output) };
     },
     fit(ctx, train, params): Learned {

@@ -1,10 +1,11 @@
 /**
  * The hyperparameters of mlp-classifier and mlp-regressor: scikit-learn 1.2.1 MLPClassifier / MLPRegressor names in
- * camelCase with their defaults, plus dropout, weightInit, l1 and the 'hypergradient' learning rate. lbfgs is not
- * offered (only the stochastic solvers, whose updates are pinned by the parity fixtures).
+ * camelCase with their defaults, plus dropout, weightInit, l1 and the 'hypergradient' learning rate. The stochastic
+ * solvers' updates are pinned by the parity fixtures; 'lbfgs' (mlp-lbfgs.ts) reuses their forward and backward pass.
  */
 import type { HyperparameterSchema } from '../types';
 import type { Params } from '../../types';
+import { TuneError } from '../../errors';
 
 export const MLP_HYPERPARAMETERS: Record<string, HyperparameterSchema> = {
   hiddenLayerSizes: {
@@ -24,9 +25,18 @@ export const MLP_HYPERPARAMETERS: Record<string, HyperparameterSchema> = {
   },
   solver: {
     type: 'enum',
-    values: ['adam', 'sgd'],
+    values: ['adam', 'sgd', 'lbfgs'],
     default: 'adam',
-    doc: "'adam': Adam (beta1, beta2, epsilon); 'sgd': stochastic gradient descent with momentum (nesterovsMomentum).",
+    doc:
+      "'adam': Adam (beta1, beta2, epsilon); 'sgd': stochastic gradient descent with momentum (nesterovsMomentum); " +
+      "'lbfgs': quasi-Newton on the whole training set (maxIter iterations, maxFun evaluations, tol on the gradient; " +
+      'no batches, learning rates, early stopping or dropout), often best on small data sets.',
+  },
+  maxFun: {
+    type: 'int',
+    min: 1,
+    default: 15000,
+    doc: "solver 'lbfgs' only: at most this many loss and gradient evaluations (scikit-learn's max_fun).",
   },
   alpha: { type: 'float', min: 0, default: 1e-4, doc: 'L2 penalty: adds 0.5 alpha ||W||^2 / batch rows to each batch loss (biases are not penalised).' },
   l1: { type: 'float', min: 0, default: 0, doc: 'L1 penalty (beyond scikit-learn): adds l1 |W|_1 / batch rows to each batch loss.' },
@@ -105,8 +115,9 @@ export type WeightInit = 'glorot-uniform' | 'glorot-normal' | 'he-uniform' | 'he
 export interface MlpSettings {
   hiddenLayerSizes: number[];
   activation: MlpActivation;
-  solver: 'adam' | 'sgd';
+  solver: 'adam' | 'sgd' | 'lbfgs';
   alpha: number;
+  maxFun: number;
   l1: number;
   batchSize: number;
   learningRate: 'constant' | 'invscaling' | 'adaptive' | 'hypergradient';
@@ -138,6 +149,7 @@ export function mlpSettings(params: Params): MlpSettings {
     activation: String(get('activation')) as MlpActivation,
     solver,
     alpha: Number(get('alpha')),
+    maxFun: Number(get('maxFun')),
     l1: Number(get('l1')),
     batchSize: Number(get('batchSize')),
     learningRate: String(get('learningRate')) as MlpSettings['learningRate'],
@@ -167,4 +179,22 @@ export function mlpCost(params: Params, inputs = 30, outputs = 3): number {
   let macs = 0;
   for (let l = 0; l + 1 < sizes.length; l++) macs += sizes[l] * sizes[l + 1];
   return macs * s.maxIter;
+}
+
+/**
+ * Rules across hyperparameters the schema cannot state (validate.ts calls it with every default filled in). Throws
+ * TuneError: lbfgs trains on the whole set in one deterministic batch, so a dropout mask per evaluation would make its
+ * line search chase a different function at every step; scikit-learn has no dropout to copy here.
+ */
+export function checkMlpParams(model: string, params: Params): void {
+  const dropout = Number(params.dropout ?? 0);
+  if (params.solver === 'lbfgs' && dropout > 0) {
+    throw new TuneError(
+      'INVALID_HYPERPARAMETER',
+      `${model}: solver 'lbfgs' cannot train with dropout (got dropout ${dropout}): L-BFGS needs the same objective at ` +
+        `every evaluation. Use solver 'adam' or 'sgd' with dropout, or set dropout to 0 for lbfgs (in a space, make ` +
+        `dropout conditional on the solver).`,
+      { name: 'dropout', value: dropout },
+    );
+  }
 }
