@@ -41,7 +41,7 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --kernels-only     only the kernel micro-benchmarks
   --no-pool          skip the pool measurements (1 vs 2 workers on W1/W5, cancellation latency, per-task overhead)
   --pool-only        only the pool measurements (with --workload W1 or W5: only that workload's scaling)
-  --mlp              also the MLP: W7 in Node next to scikit-learn run now, and its epoch kernel (bench/lib/mlp.mjs)
+  --mlp              also the MLP: W7 in each --env next to scikit-learn run now, and its epoch kernel (bench/lib/mlp.mjs)
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
   --search           the S-suite of adaptive strategies instead (bench/search.mjs; --help there)
   --halving          issue [8]'s halving / Hyperband measurements instead (bench/halving.mjs)
@@ -144,7 +144,7 @@ function parseArgs(argv) {
       case '--pool-warmup-ms':
         opts.poolWarmupMs = nonNegativeInt(take('--pool-warmup-ms'), '--pool-warmup-ms');
         break;
-      case '--mlp': // issue [9]: W7 (node) next to scikit-learn in this run, and the MLP epoch kernel (bench/lib/mlp.mjs)
+      case '--mlp': // issue [9]: W7 (each --env) next to scikit-learn in this run, and the MLP epoch kernel (bench/lib/mlp.mjs)
         opts.mlp = true;
         break;
       case '--mixture':
@@ -502,7 +502,7 @@ async function main() {
       report.envs[env] = { error: e && e.message ? e.message : String(e) };
     }
   }
-  if (opts.mlp) report.mlp = await (await import('./lib/mlp.mjs')).runMlpBench({ workers: opts.workers, runs: opts.runs ?? 1, log: (t) => progress.set(t) });
+  if (opts.mlp) report.mlp = await (await import('./lib/mlp.mjs')).runMlpBench({ workers: opts.workers, runs: opts.runs ?? 1, envs: opts.envs, log: (t) => progress.set(t) });
   if (opts.mixture) {
     progress.set('[python] W9 scikit-learn (serial, then n_jobs=2)');
     const py = sklearnW9();

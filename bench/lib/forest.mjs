@@ -3,13 +3,14 @@
 // (bench/python/sklearn_w8.py via runPython, n_jobs = workers).
 // Run: npm run build && node bench/run.mjs --forest [--env node|chromium|both] [--runs N] [--workers N] [--no-sklearn]
 // Targets (work item [11]): warm wall time <= 0.5 x scikit-learn's, best score within 0.01 of scikit-learn's.
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, dirname } from 'node:path';
 import os from 'node:os';
 import { parseCsv } from './data.mjs';
 import { runPython } from './python.mjs';
 import { timeW8, W8_SEED } from './forest-workload.mjs';
+import { withBenchPage } from './bench-page.mjs';
 
 const BENCH = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = join(BENCH, '..');
@@ -22,28 +23,9 @@ async function runNode({ workers, runs }) {
   return timeW8(api, data, { workers, runs, log: (s) => log(`[node] ${s}`) });
 }
 
-/** The bench page (bench/page, built against dist/browser) in headless Chromium, as bench/run.mjs drives it. */
-async function runChromium({ workers, runs }) {
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (set CHROMIUM_PATH)`);
-  const { build, preview } = await import('vite');
-  const { chromium } = await import('playwright');
-  const configFile = join(BENCH, 'vite.config.ts');
-  await build({ configFile, logLevel: 'warn' });
-  const server = await preview({ configFile });
-  const address = server.httpServer.address();
-  let browser = null;
-  try {
-    browser = await chromium.launch({ executablePath, args: ['--disable-background-timer-throttling', '--disable-renderer-backgrounding'] });
-    const page = await browser.newPage();
-    await page.exposeFunction('__benchProgress', (text) => log(`[chromium] ${text}`));
-    await page.goto(`http://127.0.0.1:${address.port}/`);
-    await page.waitForFunction(() => window.__bench && window.__bench.ready, null, { timeout: 60_000 });
-    return await page.evaluate(({ workers, runs }) => window.__bench.runForest({ workers, runs }), { workers, runs });
-  } finally {
-    if (browser) await browser.close();
-    await new Promise((resolve) => server.httpServer.close(() => resolve()));
-  }
+/** The bench page in headless Chromium (bench/lib/bench-page.mjs). */
+function runChromium({ workers, runs }) {
+  return withBenchPage((page) => page.evaluate(({ workers, runs }) => window.__bench.runForest({ workers, runs }), { workers, runs }), { log });
 }
 
 function judge(env, workers, ours, sk) {

@@ -30,3 +30,41 @@ export const W7 = {
   sklearn: { seconds: 8.7, score: 0.98, params: '' },
   options: (h, data) => w7Options(h, data),
 };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * One cold run (a new pool: workers start and compile the wasm inside the timing, the first call a user sees) and
+ * `runs` warm runs on the same pool. Environment-neutral: the Node runner (bench/lib/mlp.mjs) and the Chromium bench
+ * page call it with the package they imported. Plain, clonable result.
+ */
+export async function timeW7(api, data, { workers = 2, runs = 1, log = () => {} } = {}) {
+  const pool = api.createPool({ workers });
+  try {
+    const once = async (label) => {
+      const t0 = performance.now();
+      const res = await api.tune({ ...w7Options(api, data), pool, workers });
+      const seconds = (performance.now() - t0) / 1000;
+      log(`W7 ${label}: ${seconds.toFixed(2)} s, best ${res.best?.score.toFixed(4)}`);
+      return { seconds, res };
+    };
+    const cold = await once('cold');
+    const warm = [];
+    for (let i = 0; i < runs; i++) warm.push(await once(`warm ${i + 1}/${runs}`));
+    const ref = warm.at(-1) ?? cold;
+    return {
+      coldSeconds: cold.seconds,
+      warmSeconds: warm.length ? median(warm.map((w) => w.seconds)) : null,
+      warmRuns: warm.map((w) => w.seconds),
+      score: ref.res.best?.score ?? null,
+      params: ref.res.best?.params ?? null,
+      failed: ref.res.trials.filter((t) => t.status !== 'ok').length,
+    };
+  } finally {
+    await pool.dispose();
+  }
+}

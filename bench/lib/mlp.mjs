@@ -3,15 +3,18 @@
 // GFLOP/s of one training epoch (digits-sized: 1197 x 64 -> 128 -> 10, batch 64, adam) of the release wasm's
 // mlpEpoch against a plain-JS transcription of the same loops, on the same data, results cross-checked.
 //
-// Run alone: `node bench/lib/mlp.mjs [--runs N] [--workers N] [--no-sklearn] [--kernels-only]` (after npm run build),
-// or through `node bench/run.mjs --mlp` (Node only).
+// W7 runs in Node (worker_threads) and in headless Chromium (Web Workers, the bench page), the cold run first: a new
+// pool whose workers start and compile inside the timing, the first call a user sees.
+// Run alone: `node bench/lib/mlp.mjs [--env node|chromium|both] [--runs N] [--workers N] [--no-sklearn] [--kernels-only]`
+// (after npm run build), or through `node bench/run.mjs --mlp [--env ...]`.
 import { readFileSync } from 'node:fs';
 import { shippedWasmBase64 } from './shipped-wasm.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { runPython } from './python.mjs';
 import { DATASET_FILES, parseCsv } from './data.mjs';
-import { w7Options } from './mlp-workload.mjs';
+import { timeW7 } from './mlp-workload.mjs';
+import { withBenchPage } from './bench-page.mjs';
 import { mulberry32 } from './kernels.mjs';
 
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -242,31 +245,14 @@ function loadDigits() {
   return parsed;
 }
 
-export async function runW7(api, { workers = 2, runs = 1, sklearn = true, log = () => {} } = {}) {
-  const data = loadDigits();
-  const pool = api.createPool({ workers });
-  const out = { id: 'W7', workers, runs };
-  try {
-    const once = async () => {
-      const t0 = now();
-      const res = await api.tune({ ...w7Options(api, data), pool, workers });
-      return { seconds: (now() - t0) / 1000, res };
-    };
-    log('W7 cold run');
-    const cold = await once();
-    const warm = [];
-    for (let i = 0; i < runs; i++) {
-      log(`W7 warm run ${i + 1}/${runs}`);
-      warm.push(await once());
-    }
-    const ref = warm.at(-1) ?? cold;
-    out.coldSeconds = cold.seconds;
-    out.warmSeconds = warm.length ? median(warm.map((w) => w.seconds)) : null;
-    out.score = ref.res.best?.score ?? null;
-    out.params = ref.res.best?.params ?? null;
-    out.failed = ref.res.trials.filter((t) => t.status !== 'ok').length;
-  } finally {
-    await pool.dispose();
+/** W7 in each of `envs` ('node': worker_threads, 'chromium': Web Workers in headless Chromium), then scikit-learn. */
+export async function runW7(api, { workers = 2, runs = 1, sklearn = true, envs = ['node'], log = () => {} } = {}) {
+  const out = { id: 'W7', workers, runs, envs: {} };
+  for (const env of envs) {
+    if (env === 'node') out.envs.node = await timeW7(api, loadDigits(), { workers, runs, log: (t) => log(`[node] ${t}`) });
+    else if (env === 'chromium') {
+      out.envs.chromium = await withBenchPage((page) => page.evaluate((o) => window.__bench.runMlp(o), { workers, runs }), { log });
+    } else throw new Error(`--env must be node, chromium or both, got ${env}`);
   }
   if (sklearn) {
     log('W7 scikit-learn');
@@ -274,24 +260,32 @@ export async function runW7(api, { workers = 2, runs = 1, sklearn = true, log = 
     out.sklearn = py.result;
     out.sklearnWhy = py.why;
     if (py.result) {
-      const mine = out.warmSeconds ?? out.coldSeconds;
-      out.ratio = mine / py.result.seconds;
-      out.scoreDiff = out.score - py.result.score;
+      for (const r of Object.values(out.envs)) {
+        r.ratio = r.coldSeconds / py.result.seconds;
+        r.warmRatio = r.warmSeconds === null ? null : r.warmSeconds / py.result.seconds;
+        r.scoreDiff = r.score - py.result.score;
+      }
     }
   }
   return out;
 }
 
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+
 export function mlpReportLines(w7, kernel) {
   const lines = [];
   if (w7) {
-    lines.push(`W7 mlp-classifier (node, ${w7.workers} workers): cold ${w7.coldSeconds.toFixed(2)} s, warm ${w7.warmSeconds?.toFixed(2) ?? '-'} s, ` +
-      `best accuracy ${w7.score?.toFixed(4)} (${JSON.stringify(w7.params)}), failed trials ${w7.failed}`);
-    if (w7.sklearn) {
-      lines.push(`   scikit-learn same run: ${w7.sklearn.seconds.toFixed(2)} s, best ${w7.sklearn.score.toFixed(4)} (${JSON.stringify(w7.sklearn.params)})`);
-      lines.push(`   ratio ${w7.ratio.toFixed(2)}x (target <= 0.5x: ${w7.ratio <= 0.5 ? 'PASS' : 'FAIL'}), score diff ${w7.scoreDiff >= 0 ? '+' : ''}${w7.scoreDiff.toFixed(4)} ` +
-        `(target within 0.01: ${Math.abs(w7.scoreDiff) <= 0.01 || w7.scoreDiff > 0 ? 'PASS' : 'FAIL'})`);
-    } else if (w7.sklearnWhy) lines.push(`   scikit-learn: ${w7.sklearnWhy}`);
+    if (w7.sklearn) lines.push(`W7 scikit-learn same run (n_jobs=${w7.workers}): ${w7.sklearn.seconds.toFixed(2)} s, best ${w7.sklearn.score.toFixed(4)} (${JSON.stringify(w7.sklearn.params)})`);
+    else if (w7.sklearnWhy) lines.push(`W7 scikit-learn: ${w7.sklearnWhy}`);
+    for (const [env, r] of Object.entries(w7.envs)) {
+      lines.push(`W7 mlp-classifier (${env}, ${w7.workers} workers): cold ${r.coldSeconds.toFixed(2)} s, warm ${r.warmSeconds?.toFixed(2) ?? '-'} s, ` +
+        `best accuracy ${r.score?.toFixed(4)} (${JSON.stringify(r.params)}), failed trials ${r.failed}`);
+      if (w7.sklearn) {
+        const warm = r.warmRatio === null ? '' : `, warm ${r.warmRatio.toFixed(2)}x: ${verdict(r.warmRatio <= 0.5)}`;
+        lines.push(`   ratio (target <= 0.5x) cold ${r.ratio.toFixed(2)}x: ${verdict(r.ratio <= 0.5)}${warm}; score diff ${r.scoreDiff >= 0 ? '+' : ''}${r.scoreDiff.toFixed(4)} ` +
+          `(target within 0.01: ${verdict(Math.abs(r.scoreDiff) <= 0.01 || r.scoreDiff > 0)})`);
+      }
+    }
   }
   if (kernel) {
     if (kernel.status === 'unavailable') lines.push(`MLP kernel: ${kernel.reason}`);
@@ -309,14 +303,21 @@ function shippedWasmBytes() {
   return Buffer.from(shippedWasmBase64(ROOT), 'base64');
 }
 
-export async function runMlpBench({ workers = 2, runs = 1, sklearn = true, kernelsOnly = false, log = () => {} } = {}) {
+export async function runMlpBench({ workers = 2, runs = 1, sklearn = true, kernelsOnly = false, envs = ['node', 'chromium'], log = () => {} } = {}) {
   const kernel = await runMlpKernelBench(shippedWasmBytes());
   let w7 = null;
   if (!kernelsOnly) {
     const api = await import(pathToFileURL(join(ROOT, 'dist', 'node', 'index.js')).href);
-    w7 = await runW7(api, { workers, runs, sklearn, log });
+    w7 = await runW7(api, { workers, runs, sklearn, envs, log });
   }
   return { w7, kernel, lines: mlpReportLines(w7, kernel) };
+}
+
+/** --env node | chromium | both. */
+export function envsOf(env) {
+  if (env === 'both') return ['node', 'chromium'];
+  if (env === 'node' || env === 'chromium') return [env];
+  throw new Error(`--env must be node, chromium or both, got ${env}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -327,6 +328,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     runs: num('--runs', 1),
     sklearn: !argv.includes('--no-sklearn'),
     kernelsOnly: argv.includes('--kernels-only'),
+    envs: envsOf(argv.includes('--env') ? argv[argv.indexOf('--env') + 1] : 'both'),
     log: (t) => process.stderr.write(`${t}\n`),
   });
   console.log(out.lines.join('\n'));

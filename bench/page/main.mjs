@@ -5,6 +5,7 @@ import { runWorkload } from '../lib/suite.mjs';
 import { runPoolBench } from '../lib/pool-bench.mjs';
 import { WORKLOADS } from '../lib/workloads.mjs';
 import { timeW8 } from '../lib/forest-workload.mjs';
+import { timeW7 } from '../lib/mlp-workload.mjs';
 import { SVM_WORKLOADS, timeSvmSearch } from '../lib/svm.mjs';
 import { parseCsv, subsample, isGzip, QUICK_ROWS } from '../lib/data.mjs';
 import { firstRows, runW9 } from '../lib/mixture.mjs';
@@ -104,6 +105,8 @@ window.__bench = {
   runKernels,
   // W8 (bench/lib/forest.mjs drives it; scikit-learn is timed by the runner).
   runForest: async ({ workers, runs }) => timeW8(hyperwasm, await dataset('breast_cancer', false), { workers, runs, log: progress }),
+  // W7 (bench/lib/mlp.mjs drives it; scikit-learn is timed by the runner).
+  runMlp: async ({ workers, runs }) => timeW7(hyperwasm, await dataset('digits', false), { workers, runs, log: progress }),
   runPool: ({ runs, quick, scaling, warmupMs }) =>
     runPoolBench(hyperwasm, (name) => dataset(name, quick), { runs, quick, scaling, warmupMs, progress: (t) => progress(`pool: ${t}`) }),
 };
