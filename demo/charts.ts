@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TrialResult, Value } from '../src/index';
 import { fmtNum } from './space-syntax';
+import { sameValue } from './contour-bins';
 
 export const COLORS = {
   accent: '#3056d3',
@@ -157,21 +158,15 @@ export interface ParamAxis {
   log: boolean;
 }
 
-/** Equal values; numbers within rounding (a grid may compute low + i * step differently from the page). */
-function same(a: Value, b: Value): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b); // layer lists
-  return a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
-}
-
 function position(axisDef: ParamAxis, v: Value): number | null {
   if (axisDef.categories) {
-    const i = axisDef.categories.findIndex((c) => same(c, v));
+    const i = axisDef.categories.findIndex((c) => sameValue(c, v));
     return i < 0 ? null : i;
   }
   return typeof v === 'number' && (!axisDef.log || v > 0) ? v : null;
 }
 
-function categoricalScale(n: number): uPlot.Scale {
+export function categoricalScale(n: number): uPlot.Scale {
   return { time: false, auto: false, range: () => [-0.5, n - 0.5] };
 }
 
@@ -225,135 +220,6 @@ export class ParamChart {
     }
     pts.sort((a, b) => a.x - b.x);
     this.chart.plot.setData([pts.map((p) => p.x), pts.map((p) => p.y), pts.map((p) => (p.t === best ? p.y : null))]);
-  }
-
-  destroy(): void {
-    this.chart.destroy();
-  }
-}
-
-/** A grid over two hyperparameters: each cell coloured by its mean score (brighter = better), values written in. */
-export class HeatmapChart {
-  private readonly chart: Chart;
-  private cells = new Map<string, number>();
-  private range: [number, number] = [0, 1];
-  private readonly tip: HTMLDivElement;
-
-  constructor(
-    el: HTMLElement,
-    private readonly xAxis: { name: string; values: Value[] },
-    private readonly yAxis: { name: string; values: Value[] },
-    private readonly metric: string,
-    private readonly greater: boolean,
-    private readonly onRange: (lo: number, hi: number) => void,
-  ) {
-    const nx = xAxis.values.length;
-    const ny = yAxis.values.length;
-    this.chart = new Chart(el, {
-      scales: { x: categoricalScale(nx), y: categoricalScale(ny) },
-      axes: [
-        categoricalAxis(xAxis.name, xAxis.values, { grid: { show: false }, size: X_AXIS_SIZE }),
-        categoricalAxis(yAxis.name, yAxis.values, { grid: { show: false }, size: 64 }),
-      ],
-      series: [{}, { scale: 'y', paths: () => null, points: { show: false } }],
-      legend: { show: false },
-      cursor: { x: false, y: false, points: { show: false }, drag: { x: false, y: false } },
-      hooks: {
-        draw: [(u) => this.paint(u)],
-        setCursor: [(u) => this.hover(u)],
-      },
-    }, [xAxis.values.map((_, i) => i), xAxis.values.map(() => null)], Math.min(0.9, Math.max(0.4, ny / nx * 0.8)));
-    this.tip = document.createElement('div');
-    this.tip.className = 'chart-tip';
-    this.tip.hidden = true;
-    this.chart.plot.over.append(this.tip);
-  }
-
-  private key(x: number, y: number): string {
-    return `${x},${y}`;
-  }
-
-  update(trials: readonly TrialResult[]): void {
-    this.cells = new Map();
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const t of trials) {
-      const xi = this.xAxis.values.findIndex((v) => same(v, t.params[this.xAxis.name] ?? null));
-      const yi = this.yAxis.values.findIndex((v) => same(v, t.params[this.yAxis.name] ?? null));
-      if (xi < 0 || yi < 0 || !Number.isFinite(t.meanScore)) continue;
-      // Several trials per cell when a third hyperparameter varies: show the best of them.
-      const k = this.key(xi, yi);
-      const prev = this.cells.get(k);
-      if (prev === undefined || (this.greater ? t.meanScore > prev : t.meanScore < prev)) this.cells.set(k, t.meanScore);
-    }
-    for (const v of this.cells.values()) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    this.range = Number.isFinite(lo) ? [lo, hi] : [0, 1];
-    this.onRange(this.greater ? this.range[0] : this.range[1], this.greater ? this.range[1] : this.range[0]);
-    this.chart.plot.redraw(false, false);
-  }
-
-  /** 0 = worst seen, 1 = best seen. */
-  private goodness(v: number): number {
-    const [lo, hi] = this.range;
-    const t = hi > lo ? (v - lo) / (hi - lo) : 1;
-    return this.greater ? t : 1 - t;
-  }
-
-  private paint(u: uPlot): void {
-    const { ctx } = u;
-    const nx = this.xAxis.values.length;
-    const ny = this.yAxis.values.length;
-    const w = u.bbox.width / nx;
-    const h = u.bbox.height / ny;
-    ctx.save();
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
-    for (let xi = 0; xi < nx; xi++) {
-      for (let yi = 0; yi < ny; yi++) {
-        const cx = u.valToPos(xi, 'x', true);
-        const cy = u.valToPos(yi, 'y', true);
-        const v = this.cells.get(this.key(xi, yi));
-        if (v === undefined) {
-          ctx.fillStyle = '#f1f3f5';
-          ctx.fillRect(cx - w / 2 + 1, cy - h / 2 + 1, w - 2, h - 2);
-          continue;
-        }
-        const g = this.goodness(v);
-        const [r, gg, b] = viridis(g);
-        ctx.fillStyle = `rgb(${r | 0}, ${gg | 0}, ${b | 0})`;
-        ctx.fillRect(cx - w / 2 + 1, cy - h / 2 + 1, w - 2, h - 2);
-        if (w > 34 * devicePixelRatio && h > 16 * devicePixelRatio) {
-          ctx.fillStyle = g > 0.6 ? '#111' : '#fff';
-          ctx.fillText(v.toFixed(Math.abs(v) >= 100 ? 0 : 3), cx, cy);
-        }
-      }
-    }
-    ctx.restore();
-  }
-
-  private hover(u: uPlot): void {
-    const { left, top } = u.cursor;
-    if (left == null || top == null || left < 0) {
-      this.tip.hidden = true;
-      return;
-    }
-    const xi = Math.round(u.posToVal(left, 'x'));
-    const yi = Math.round(u.posToVal(top, 'y'));
-    if (xi < 0 || yi < 0 || xi >= this.xAxis.values.length || yi >= this.yAxis.values.length) {
-      this.tip.hidden = true;
-      return;
-    }
-    const v = this.cells.get(this.key(xi, yi));
-    this.tip.textContent =
-      `${this.xAxis.name} = ${fmtValue(this.xAxis.values[xi])}, ${this.yAxis.name} = ${fmtValue(this.yAxis.values[yi])}: ` +
-      (v === undefined ? 'not scored yet' : `${this.metric} ${fmtNum(v)}`);
-    this.tip.hidden = false;
-    this.tip.style.left = `${Math.min(left + 12, u.over.clientWidth - 180)}px`;
-    this.tip.style.top = `${Math.max(0, top - 32)}px`;
   }
 
   destroy(): void {

@@ -2,12 +2,13 @@
  * The "How the search went" panel: the score history, one chart per searched hyperparameter and the heatmap over
  * two of them, redrawn as trials arrive.
  */
-import { type TrialResult, type Value } from '../src/index';
-import { fmtNum } from './space-syntax';
+import { type TrialResult } from '../src/index';
+import { listedValues, type ContourTrial } from './contour-bins';
+import { ContourBlock } from './contour-block';
 import { greaterIsBetter } from './metrics';
-import { HistoryChart, ParamChart, HeatmapChart, type ParamAxis } from './charts';
+import { HistoryChart, ParamChart, type ParamAxis } from './charts';
 import { state, charts, type Dim } from './state';
-import { els, h, option } from './dom';
+import { els, h } from './dom';
 import { clearExports } from './export-code';
 import { renderTrials } from './trials-table';
 import { clearCurves } from './trial-curves';
@@ -66,17 +67,8 @@ export function resetResults(): void {
   setupHeatmap();
 }
 
-export function listedValues(d: Dim): Value[] | null {
-  const s = d.spec;
-  if (Array.isArray(s)) return s;
-  if (s.kind === 'choice') return [...s.values];
-  if (s.kind === 'int') return Array.from({ length: d.size }, (_, i) => s.low + i * s.step);
-  if (s.kind === 'float' && s.step !== null) return Array.from({ length: d.size }, (_, i) => Number((s.low + i * s.step!).toPrecision(12)));
-  return null;
-}
-
 export function paramAxis(d: Dim): ParamAxis {
-  const values = listedValues(d);
+  const values = listedValues(d.spec);
   if (values && values.some((v) => typeof v !== 'number')) return { name: d.name, categories: values, log: false };
   const spec = d.spec;
   if (!Array.isArray(spec) && spec.kind !== 'choice') return { name: d.name, categories: null, log: spec.log };
@@ -89,51 +81,26 @@ export function paramAxis(d: Dim): ParamAxis {
   return { name: d.name, categories: null, log };
 }
 
+/** The contour block of the search's hyperparameters (hidden when fewer than two can be drawn). */
 export function setupHeatmap(): void {
   const s = state.setup!;
-  const dims = s.dims.filter((d) => d.size > 1 && Number.isFinite(d.size) && d.size <= 60);
-  els.heatBlock.hidden = dims.length < 2;
-  if (dims.length < 2) return;
-  const byCount = [...dims].sort((a, b) => b.size - a.size);
-  const fill = (sel: HTMLSelectElement, pick: string): void => {
-    sel.replaceChildren(...dims.map((d) => option(d.name, d.name)));
-    sel.value = pick;
-  };
-  fill(els.heatX, byCount[0].name);
-  fill(els.heatY, byCount[1].name);
-  buildHeatmap();
+  charts.heat?.destroy();
+  charts.heat = new ContourBlock(
+    { block: els.heatBlock, x: els.heatX, y: els.heatY, note: els.heatNote, chart: els.heatChart, lo: els.heatLo, hi: els.heatHi },
+    s.dims.filter((d) => d.size > 1),
+    `mean ${s.scoring}`,
+    greaterIsBetter(s.scoring),
+  );
 }
 
+/** A picker changed: redraw the contour for the new pair. */
 export function buildHeatmap(): void {
-  const s = state.setup;
-  if (!s) return;
-  charts.heat?.destroy();
-  charts.heat = null;
-  const dx = s.dims.find((d) => d.name === els.heatX.value);
-  const dy = s.dims.find((d) => d.name === els.heatY.value);
-  if (!dx || !dy || dx === dy) {
-    els.heatNote.textContent = 'Pick two different hyperparameters.';
-    els.heatChart.replaceChildren();
-    return;
-  }
-  const others = s.dims.filter((d) => d.size > 1 && d !== dx && d !== dy).map((d) => d.name);
-  els.heatNote.textContent = others.length
-    ? `Each cell shows the best mean ${s.scoring} over the other hyperparameters (${others.join(', ')}).`
-    : `Each cell is one candidate's mean ${s.scoring} over the folds.`;
-  const greater = greaterIsBetter(s.scoring);
-  charts.heat = new HeatmapChart(
-    els.heatChart,
-    { name: dx.name, values: listedValues(dx)! },
-    { name: dy.name, values: listedValues(dy)! },
-    s.scoring,
-    greater,
-    (worst, best) => {
-      els.heatLo.textContent = `${fmtNum(worst)} (worst)`;
-      els.heatHi.textContent = `${fmtNum(best)} (best)`;
-    },
-  );
-  charts.heat.update(state.result ? state.result.trials : state.completed);
+  charts.heat?.rebuild();
 }
+
+/** tune() rows as the contour reads them: only complete ('ok') trials are drawn. */
+export const contourRows = (trials: readonly TrialResult[]): ContourTrial[] =>
+  trials.map((t) => ({ params: t.params, value: t.meanScore, complete: t.status === 'ok' }));
 
 let liveTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -164,7 +131,7 @@ export function renderLive(): void {
   }
   charts.history?.update(trials);
   for (const c of charts.params) c.update(trials);
-  charts.heat?.update(trials);
+  charts.heat?.update(contourRows(trials));
   renderTimeline(trials);
 }
 

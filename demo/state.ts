@@ -4,7 +4,8 @@
  */
 import { listModels, type Distribution, type ModelInfo, type TrialResult, type TuneResult, type Value, type WorkerPool } from '../src/index';
 import type { Dataset, RawTable, ClassLabel } from './datasets';
-import type { HistoryChart, ParamChart, HeatmapChart, MapChart } from './charts';
+import type { HistoryChart, ParamChart, MapChart } from './charts';
+import type { ContourBlock } from './contour-block';
 
 export type DimSpec = Distribution | Value[];
 /** One hyperparameter of the space as the user wrote it. */
@@ -48,7 +49,7 @@ export const state = {
   sortKey: { col: 'rank', dir: 1 } as { col: string; dir: 1 | -1 },
 };
 
-export const charts: { history: HistoryChart | null; params: ParamChart[]; heat: HeatmapChart | null; map: MapChart | null } = {
+export const charts: { history: HistoryChart | null; params: ParamChart[]; heat: ContourBlock | null; map: MapChart | null } = {
   history: null,
   params: [],
   heat: null,

@@ -20,6 +20,11 @@ describe('demo page: plots of a finished search', () => {
       const shares = (await page.locator('#importance-bars .imp-value').allTextContents()).map((t) => Number(t.replace('%', '')));
       expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(1.5);
       expect(await page.isVisible('#heatmap-block')).toBe(true);
+      // nNeighbors 1..30 is binned (10 whole-number bins of 3), weights stays one cell per value.
+      expect(await page.getAttribute('#heatmap-chart', 'data-cells')).toBe('10x2');
+      expect(await page.getAttribute('#heatmap-chart', 'data-x-ticks')).toBe('1 | 4 | 7 | 10 | 13 | 16 | 19 | 22 | 25 | 28 | 31');
+      expect(await page.getAttribute('#heatmap-chart', 'data-y-ticks')).toBe('uniform | distance');
+      expect(await page.getAttribute('#heatmap-chart', 'data-filled')).toBe('20');
       // Timeline: one bar per task (120 candidates x 5 folds), on rows for the 2 workers, all complete.
       expect(await page.isVisible('#timeline-block')).toBe(true);
       expect(await page.locator('#timeline-chart rect.bar').count()).toBe(600);
@@ -28,6 +33,35 @@ describe('demo page: plots of a finished search', () => {
       expect(await page.locator('#timeline-chart rect.bar title').first().textContent()).toMatch(/^Trial \d+ \(fold \d\): accuracy [\d.]+, complete/);
       await page.locator('#timeline-block').screenshot({ path: `${OUTPUT_DIR}/demo-timeline-${label}.png` });
       await page.locator('#plots-panel').screenshot({ path: `${OUTPUT_DIR}/demo-plots-${label}.png` });
+      expect(consoleErrors).toEqual([]);
+      await page.close();
+    });
+
+    it(`bins two continuous log ranges in the contour (SVC, random search) (${label})`, { timeout: 120_000 }, async () => {
+      const { page, consoleErrors } = await session().newPage(viewport);
+      await ready(page);
+      await page.selectOption('#model', 'svc');
+      await page.fill('#hp-C', '1e-2..1e3 log');
+      await page.fill('#hp-gamma', '1e-3..1 log');
+      await page.selectOption('#strategy', 'random');
+      await page.fill('#trials', '30');
+      await page.fill('#folds', '3');
+      await runAndWait(page);
+      expect(await page.isVisible('#heatmap-block')).toBe(true);
+      const chart = page.locator('#heatmap-chart');
+      expect(await chart.getAttribute('data-x-axis')).toBe('bins');
+      expect(await chart.getAttribute('data-y-axis')).toBe('bins');
+      expect(await chart.getAttribute('data-cells')).toBe('12x12');
+      // Log bins: ticks at equal ratios, in C's own units (1e-2 .. 1e3 in steps of 10^(5/12)).
+      const ticks = (await chart.getAttribute('data-x-ticks'))!.split(' | ');
+      expect(ticks).toHaveLength(13);
+      expect([ticks[0], ticks[12]]).toEqual(['0.01', '1000']);
+      const filled = Number(await chart.getAttribute('data-filled'));
+      expect(filled).toBeGreaterThan(5);
+      expect(filled).toBeLessThanOrEqual(30);
+      expect(await page.locator('#heatmap-note').textContent()).toContain('split into up to 12 bins (equal ratios on a log range)');
+      expect(await chart.locator('canvas').count()).toBe(1);
+      await page.locator('#heatmap-block').screenshot({ path: `${OUTPUT_DIR}/demo-contour-bins-${label}.png` });
       expect(consoleErrors).toEqual([]);
       await page.close();
     });
