@@ -41,7 +41,7 @@ describe('demo page: search, plots, hyperparameters vs parameters (vite build + 
     expect(await page.locator('#history-chart canvas').count()).toBe(1);
     expect(await page.locator('#param-charts .param-chart canvas').count()).toBe(3);
     expect(await page.locator('#heatmap-block').isVisible()).toBe(true);
-    expect(await page.locator('#heatmap-note').textContent()).toContain('best mean accuracy over the other hyperparameters');
+    expect(await page.locator('#heatmap-note').textContent()).toContain('best mean accuracy of the complete trials that fall in it');
 
     // The picture of the fitted model: a refit on two features (iris has four).
     await page.waitForSelector('#map-panel[data-state="done"]', { timeout: 30_000 });
