@@ -39,6 +39,9 @@ export function kmeansSettings(params: Params): KmeansSettings {
   };
 }
 
+/** The draws a k-means++ start takes: `int(n)` for the first centre, `next()` (uniform [0, 1)) per local trial. */
+export type KmeansDraws = Pick<Rng, 'int' | 'next'>;
+
 /** scikit-learn's `n_local_trials` default for greedy k-means++. */
 export function localTrials(k: number): number {
   return 2 + Math.floor(Math.log(k));
@@ -137,7 +140,7 @@ export function sameClustering(a: Int32Array, b: Int32Array, k: number): boolean
 }
 
 /** k distinct row indices, uniformly (the first k of a seeded permutation, as scikit-learn's 'random' init). */
-export function randomRows(rng: Rng, n: number, k: number): Int32Array {
+export function randomRows(rng: Pick<Rng, 'int'>, n: number, k: number): Int32Array {
   const perm = Int32Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < k; i++) {
     const j = i + rng.int(n - i);
@@ -156,13 +159,19 @@ export interface KmeansFitRuns extends KmeansFit {
 /**
  * nInit seeded runs of (init, Lloyd) on `side`; returns the best (see the module comment). Frees its own arena
  * blocks before returning; the result is JS-owned.
+ * `draws`, when given, replaces the seed's stream: k-means++ then takes `int(n)` for the first centre and `next()`
+ * for each local trial, in scikit-learn's order (`_kmeans_plusplus`: randint(n_samples), then uniform(size=trials)
+ * per further centre), so a numpy RandomState adapter (src/numpy-random-state.ts) reproduces scikit-learn's
+ * KMeans(random_state=<that RandomState>) start. Only 'k-means++' is supported with `draws` ('random' in
+ * scikit-learn draws a permutation, not our partial shuffle).
  */
-export function fitKmeans(kernels: Kernels, side: FoldSide, s: KmeansSettings, seed: number): KmeansFitRuns {
+export function fitKmeans(kernels: Kernels, side: FoldSide, s: KmeansSettings, seed: number, draws?: KmeansDraws): KmeansFitRuns {
   const { wasm, arena } = kernels;
   const { rows: n, cols: d } = side;
   const k = s.nClusters;
   checkClusterCount(k, n);
-  const rng = createRng(deriveSeed(seed, KMEANS_STREAM));
+  if (draws && s.init !== 'k-means++') throw new Error(`fitKmeans: explicit draws need init 'k-means++', got '${s.init}'`);
+  const rng = draws ?? createRng(deriveSeed(seed, KMEANS_STREAM));
   const nTrials = localTrials(k);
   const mark = arena.mark();
   try {
