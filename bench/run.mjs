@@ -167,7 +167,7 @@ function parseArgs(argv) {
     }
   }
   if (!opts.kernels && !opts.workloadsOn && !opts.svmOnly) throw new Error('--no-kernels and --kernels-only together leave nothing to run');
-  if (opts.mixtureOnly) Object.assign(opts, { kernels: false, workloadsOn: false, pool: false });
+  if (opts.mixtureOnly) Object.assign(opts, { kernels: false, workloadsOn: false, pool: false, svm: false });
   if (opts.poolOnly) {
     if (!opts.pool) throw new Error('--pool-only cannot be combined with --no-pool or --kernels-only');
     opts.kernels = false;
