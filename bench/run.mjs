@@ -45,8 +45,12 @@ const USAGE = `Usage: node bench/run.mjs [options]      (npm run bench [-- optio
   --pool-warmup-ms N how long each pool runs a workload before its scaling rounds are timed (default ${DEFAULT_WARMUP_MS})
   --search           the S-suite of adaptive strategies instead (bench/search.mjs; --help there)
   --halving          issue [8]'s halving / Hyperband measurements instead (bench/halving.mjs)
-  --mixture          also W9 (Gaussian mixtures by BIC; scikit-learn timed in the same run, bench/lib/mixture.mjs)
+  --mixture          W9 in a narrowed run too (Gaussian mixtures by BIC; scikit-learn timed in the same run,
+                     bench/lib/mixture.mjs; on by default)
   --mixture-only     only W9
+  --no-mixture       skip W9
+  --no-forest        skip W8 (random-forest grid against scikit-learn in the same run, bench/lib/forest.mjs; on by
+                     default, not with --quick; \`--forest\` alone runs only W8)
   --no-svm           skip the SVM bench (W6 and a 6x6 digits grid against scikit-learn in the same run)
   --svm-only         only the SVM bench
   -h, --help         this text
@@ -79,6 +83,9 @@ function parseArgs(argv) {
     pool: true,
     poolWarmupMs: DEFAULT_WARMUP_MS,
     svm: true,
+    // W8 and W9 (issue [11]) run in the default bench so their ratios come from the same run as everything else.
+    forest: true,
+    mixture: true,
   };
   const value = (i, name) => {
     if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new Error(`${name} needs a value`);
@@ -152,6 +159,12 @@ function parseArgs(argv) {
         opts.mixture = true;
         opts.mixtureOnly ||= arg === '--mixture-only';
         break;
+      case '--no-forest':
+        opts.forest = false;
+        break;
+      case '--no-mixture':
+        opts.mixture = false;
+        break;
       case '--no-svm':
         opts.svm = false;
         break;
@@ -167,7 +180,16 @@ function parseArgs(argv) {
     }
   }
   if (!opts.kernels && !opts.workloadsOn && !opts.svmOnly) throw new Error('--no-kernels and --kernels-only together leave nothing to run');
-  if (opts.mixtureOnly) Object.assign(opts, { kernels: false, workloadsOn: false, pool: false, svm: false });
+  if (opts.mixtureOnly) Object.assign(opts, { kernels: false, workloadsOn: false, pool: false, svm: false, forest: false });
+  if (opts.svmOnly || opts.poolOnly || !opts.workloadsOn || opts.workloads.length) {
+    // A narrowed run (one part, or chosen W1-W6 workloads) does not add W8/W9 unless asked (--mixture).
+    opts.forest = false;
+    if (!opts.mixtureOnly && !argv.includes('--mixture')) opts.mixture = false;
+  }
+  if (opts.quick) {
+    opts.forest = false;
+    if (!opts.mixtureOnly && !argv.includes('--mixture')) opts.mixture = false;
+  }
   if (opts.poolOnly) {
     if (!opts.pool) throw new Error('--pool-only cannot be combined with --no-pool or --kernels-only');
     opts.kernels = false;
@@ -502,6 +524,10 @@ async function main() {
       report.envs[env] = { error: e && e.message ? e.message : String(e) };
     }
   }
+  if (opts.forest) {
+    const { runForestBench } = await import('./lib/forest.mjs');
+    report.forest = await runForestBench({ workers: opts.workers, runs: opts.runs ?? 3, envs: opts.envs, log: (t) => progress.set(t) });
+  }
   if (opts.mlp) report.mlp = await (await import('./lib/mlp.mjs')).runMlpBench({ workers: opts.workers, runs: opts.runs ?? 1, envs: opts.envs, log: (t) => progress.set(t) });
   if (opts.mixture) {
     progress.set('[python] W9 scikit-learn (serial, then n_jobs=2)');
@@ -571,6 +597,7 @@ async function main() {
   }
   if (report.mlp) lines.push('', 'MLP (issue [9])', ...report.mlp.lines);
   if (report.mixture) lines.push('', ...report.mixture.map(w9Line));
+  if (report.forest) lines.push('', ...report.forest.lines);
   if (report.svm) {
     lines.push('', `SVM (work item [10], ${opts.workers} workers): hyperwasm warm s (cold) vs scikit-learn GridSearchCV (n_jobs=2) run in this ` +
       `bench on the same rows and fold ids (mean of a run before and a run after ours: ` +

@@ -40,20 +40,19 @@ function judge(env, workers, ours, sk) {
 }
 
 /** Entry of `node bench/run.mjs --forest`: prints a summary, writes bench/results/forest.json. */
-export async function main(argv) {
-  const arg = (name, d) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : d;
-  };
-  const workers = Number(arg('--workers', 2));
-  const runs = Number(arg('--runs', 3));
-  const env = arg('--env', 'both');
-  const envs = env === 'both' ? ['node', 'chromium'] : [env];
+/**
+ * W8 in each env, then scikit-learn (after ours, so neither competes for the cores); writes bench/results/forest.json.
+ * Returns { report, lines } for bench/run.mjs's report.
+ */
+export async function runForestBench({ workers = 2, runs = 3, envs = ['node', 'chromium'], sklearn = true, log: say = log } = {}) {
   const loadStart = os.loadavg();
   const ours = {};
-  for (const e of envs) ours[e] = e === 'node' ? await runNode({ workers, runs }) : await runChromium({ workers, runs });
-  log(`scikit-learn GridSearchCV (n_jobs=${workers})...`);
-  const py = argv.includes('--no-sklearn') ? { result: null, why: '--no-sklearn' } : runPython('sklearn_w8', [workers, W8_SEED]);
+  for (const e of envs) {
+    say(`W8 [${e}]`);
+    ours[e] = e === 'node' ? await runNode({ workers, runs }) : await runChromium({ workers, runs });
+  }
+  say(`W8 scikit-learn GridSearchCV (n_jobs=${workers})`);
+  const py = sklearn ? runPython('sklearn_w8', [workers, W8_SEED]) : { result: null, why: '--no-sklearn' };
   const sk = py.result;
   const rows = envs.map((e) => judge(e, workers, ours[e], sk));
   const report = { date: new Date().toISOString(), sklearn: sk, sklearnSkipped: py.why, rows, load: { start: loadStart, end: os.loadavg() } };
@@ -69,5 +68,21 @@ export async function main(argv) {
     );
   }
   lines.push(`load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} -> ${report.load.end.map((l) => l.toFixed(2)).join(' ')}`);
+  return { report, lines };
+}
+
+/** `node bench/run.mjs --forest [--env node|chromium|both] [--runs N] [--workers N] [--no-sklearn]`: W8 alone. */
+export async function main(argv) {
+  const arg = (name, d) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : d;
+  };
+  const env = arg('--env', 'both');
+  const { lines } = await runForestBench({
+    workers: Number(arg('--workers', 2)),
+    runs: Number(arg('--runs', 3)),
+    envs: env === 'both' ? ['node', 'chromium'] : [env],
+    sklearn: !argv.includes('--no-sklearn'),
+  });
   console.log(lines.join('\n'));
 }
