@@ -33,6 +33,7 @@ export const els = {
   prunerPercentile: $<HTMLInputElement>('pruner-percentile'),
   prunerStartup: $<HTMLInputElement>('pruner-startup'),
   prunerWarmup: $<HTMLInputElement>('pruner-warmup'),
+  prunerResource: $<HTMLSelectElement>('pruner-resource'),
   cv: $<HTMLSelectElement>('cv'),
   folds: $<HTMLInputElement>('folds'),
   scoring: $<HTMLSelectElement>('scoring'),

@@ -38,7 +38,7 @@ els.resetSpace.addEventListener('click', () => {
 });
 els.spaceFields.addEventListener('input', updatePlan);
 els.spaceFields.addEventListener('change', updatePlan);
-for (const e of [els.strategy, els.trials, els.resource, els.factor, els.cv, els.folds, els.pruner, els.prunerPercentile, els.prunerStartup, els.prunerWarmup]) e.addEventListener('input', updatePlan);
+for (const e of [els.strategy, els.trials, els.resource, els.factor, els.cv, els.folds, els.pruner, els.prunerPercentile, els.prunerStartup, els.prunerWarmup, els.prunerResource]) e.addEventListener('input', updatePlan);
 els.setup.addEventListener('submit', (e) => {
   e.preventDefault();
   void run();

@@ -2,7 +2,7 @@
  * Running a search: reads the form, runs tune() on the shared worker pool, streams trials to the panels and writes
  * the progress line.
  */
-import { tune, createPool, type ModelInfo, type ModelId, type ProgressEvent, type WorkerPool } from '../src/index';
+import { tune, createPool, type ModelInfo, type ModelId, type ProgressEvent, type SearchOptions, type WorkerPool } from '../src/index';
 import { fmtNum } from './space-syntax';
 import { direction, preferredMetric } from './metrics';
 import { state } from './state';
@@ -19,6 +19,13 @@ import { setJournal } from './journal';
 import { showImportance } from './importance';
 import { drawParallel } from './parallel-coords';
 import { renderCode, setExports } from './export-code';
+
+/** What a trial's `resource` counts: the halving budget, or epochs when the pruner judges every epoch. */
+function resourceOf(search: SearchOptions): string | undefined {
+  if ('resource' in search) return search.resource;
+  const pruner = 'pruner' in search ? search.pruner : undefined;
+  return pruner && typeof pruner === 'object' && pruner.resource === 'epochs' ? 'epochs' : undefined;
+}
 
 export function ensurePool(workers: number): WorkerPool {
   if (!state.pool || state.pool.isDisposed || state.pool.size !== workers) {
@@ -73,7 +80,7 @@ export async function run(): Promise<void> {
   const y = supervised || state.data.task === 'classification' ? state.data.y : undefined;
   const space = Object.fromEntries(dims.map((d) => [d.name, d.spec]));
 
-  state.setup = { model: m, data: state.data, dims, scoring, seed, preprocess, supervised, datasetId: els.dataset.value, strategy: search.strategy, resource: 'resource' in search ? search.resource : undefined };
+  state.setup = { model: m, data: state.data, dims, scoring, seed, preprocess, supervised, datasetId: els.dataset.value, strategy: search.strategy, resource: resourceOf(search) };
   state.mapController?.abort();
   resetResults();
   renderCode({ model: m.id, dims, search, cv, scoring, preprocess, seed, hasY: y !== undefined });

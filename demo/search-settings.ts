@@ -4,7 +4,7 @@
  */
 import type { ModelInfo, PrunerSpec, SearchOptions } from '../src/index';
 import type { Dim } from './state';
-import { els, intOf } from './dom';
+import { els, intOf, currentModel } from './dom';
 
 export type Strategy = 'grid' | 'random' | 'tpe' | 'gp' | 'halving' | 'hyperband';
 
@@ -60,18 +60,22 @@ export function searchOptions(dims: Dim[], m: ModelInfo, folds: number, trainRow
 }
 
 /**
- * search.pruner from the form (random, TPE, GP), or null for none. In tune() a pruner's steps are the folds: a
- * candidate is scored fold by fold and stopped when its running mean is worse than the rule's percentile of the
- * completed candidates' at the same fold.
+ * search.pruner from the form (random, TPE, GP), or null for none. "Prune on folds": a candidate is scored fold by
+ * fold and stopped when its running mean is worse than the rule's percentile of the completed candidates' at the same
+ * fold. "Prune on epochs" (SGD, MLP: models that train in epochs): each fold's test score is checked after every
+ * epoch inside the worker, and a fit that falls behind the completed candidates' at the same epoch stops training
+ * there, so its loss curve is cut short.
  */
 export function prunerOption(): PrunerSpec | null {
   const kind = els.pruner.value as 'none' | 'median' | 'percentile';
   if (kind === 'none' || els.pruner.disabled) return null;
   const startupTrials = intOf(els.prunerStartup, 5, 0, 1000);
   const warmupSteps = intOf(els.prunerWarmup, 0, 0, 100);
-  if (kind === 'median') return { kind, startupTrials, warmupSteps };
+  const onEpochs = els.prunerResource.value === 'epochs' && !els.prunerResource.disabled;
+  const resource = onEpochs ? { resource: 'epochs' as const } : {};
+  if (kind === 'median') return { kind, startupTrials, warmupSteps, ...resource };
   const p = Number(els.prunerPercentile.value);
-  return { kind, percentile: Number.isFinite(p) ? Math.min(100, Math.max(0, p)) : 25, startupTrials, warmupSteps };
+  return { kind, percentile: Number.isFinite(p) ? Math.min(100, Math.max(0, p)) : 25, startupTrials, warmupSteps, ...resource };
 }
 
 /** How many candidates the search will score, when known (NaN: Hyperband decides per bracket). */
@@ -102,6 +106,11 @@ export function writePlan(dims: Dim[]): void {
   els.pruner.disabled = !prunable;
   els.prunerPercentile.disabled = !prunable || els.pruner.value !== 'percentile';
   els.prunerStartup.disabled = els.prunerWarmup.disabled = !prunable || els.pruner.value === 'none';
+  // Epochs are a pruning step only for models that train in epochs; for the others the option is off and folds are used.
+  const epochOption = els.prunerResource.querySelector<HTMLOptionElement>('option[value="epochs"]')!;
+  epochOption.disabled = epochName(currentModel()) === null;
+  if (epochOption.disabled && els.prunerResource.value === 'epochs') els.prunerResource.value = 'folds';
+  els.prunerResource.disabled = !prunable || els.pruner.value === 'none';
   els.folds.disabled = els.cv.value !== 'kfold';
   els.plan.classList.remove('warn');
   const gridTotal = gridTotalOf(dims);
@@ -127,8 +136,14 @@ export function writePlan(dims: Dim[]): void {
   const pruner = prunable ? prunerOption() : null;
   if (pruner && typeof pruner === 'object') {
     const rule = pruner.kind === 'percentile' ? `outside the best ${pruner.percentile}%` : 'worse than the median';
-    els.plan.textContent += ` Pruner: after ${pruner.startupTrials} complete candidates, a candidate whose running mean over its folds is ${rule} ` +
-      `of the completed ones at the same fold stops early (shown as pruned)${folds < 2 ? ': it needs k-fold CV, one split gives it nothing to cut' : ''}.`;
+    if (pruner.resource === 'epochs') {
+      els.plan.textContent += ` Pruner: after ${pruner.startupTrials} complete candidates, a fit whose test score after an epoch is ${rule} ` +
+        `of the completed ones' after the same epoch stops training there (shown as pruned; its curve is cut short)` +
+        `${els.cv.value === 'none' ? ': it needs a validation split to score each epoch' : ''}.`;
+    } else {
+      els.plan.textContent += ` Pruner: after ${pruner.startupTrials} complete candidates, a candidate whose running mean over its folds is ${rule} ` +
+        `of the completed ones at the same fold stops early (shown as pruned)${folds < 2 ? ': it needs k-fold CV, one split gives it nothing to cut' : ''}.`;
+    }
   }
   if (fits > 20_000) {
     els.plan.textContent += ' That is a lot for a browser tab; consider random search.';
