@@ -78,6 +78,8 @@ export function typeHint(s: HyperparameterSchema): string {
       return 'true or false';
     case 'int-array':
       return `candidate layer lists, e.g. [${s.default.join(', ')}], [128, 64]`;
+    case 'float-array':
+      return `${s.nullable ? 'null or ' : ''}number arrays, listed in a code space`;
   }
 }
 

@@ -3,7 +3,7 @@
  * (model x space x data x scoring x cv). Runs before any worker starts; every rejection is a TuneError whose code
  * names the rule and whose message states it and how to fix it.
  */
-import type { EstimatorDef, HyperparameterSchema } from './estimators/types';
+import type { DataFacts, EstimatorDef, HyperparameterSchema } from './estimators/types';
 import type { CompiledSpace, Dimension } from './space/index';
 import type { NormalizedData } from './data/normalize';
 import type { Params } from './types';
@@ -185,6 +185,12 @@ export interface CandidateContext {
   minTrainRows: number;
   /** How the rows are split, for messages: "5-fold stratified, in row order", or "no cross-validation". */
   split: string;
+  /** Classifiers: the sorted distinct class labels as given (EstimatorDef.checkValue reads them). Absent: unknown. */
+  classes?: readonly (number | string | boolean)[] | null;
+}
+
+function dataFacts(ctx: CandidateContext): DataFacts {
+  return { classes: ctx.classes ?? null };
 }
 
 /**
@@ -216,13 +222,33 @@ function checkDimension(def: EstimatorDef, dim: Dimension, ctx: CandidateContext
         { name: dim.name, value: nums },
       );
     }
+    if (schema.type === 'float-array' && d.values.some((v) => typeof v === 'number')) {
+      // priors: [0.2, 0.3, 0.5] in a space lists three scalars; one candidate is [[0.2, 0.3, 0.5]].
+      const nums = d.values.filter((v) => typeof v === 'number');
+      throw new TuneError(
+        'INVALID_HYPERPARAMETER',
+        `${where} takes ${schema.nullable ? 'null or ' : ''}one array of numbers per candidate, but the space lists plain ` +
+          `numbers (${show(nums)}). Write [${show(nums)}] for one candidate with this array` +
+          `${schema.nullable ? `, or [null, ${show(nums)}] to also try null` : ''}.`,
+        { name: dim.name, value: nums },
+      );
+    }
     for (const v of d.values) if (!valueFits(schema, v)) throw outsideSchema(def, dim.name, schema, v);
+    if (def.checkValue) for (const v of d.values) def.checkValue(dim.name, v, dataFacts(ctx));
   } else {
     if (schema.type === 'int-array') {
       throw new TuneError(
         'INVALID_HYPERPARAMETER',
         `${where} takes a list of integers per candidate; list the candidates as arrays, e.g. ` +
           `[[64], [128, 64]], not a range like ${describeDistribution(d)}.`,
+        { name: dim.name },
+      );
+    }
+    if (schema.type === 'float-array') {
+      throw new TuneError(
+        'INVALID_HYPERPARAMETER',
+        `${where} takes ${schemaDescription(schema)} per candidate; list the candidates, e.g. ` +
+          `[${schema.nullable ? 'null, ' : ''}[0.2, 0.8]], not a range like ${describeDistribution(d)}.`,
         { name: dim.name },
       );
     }
@@ -278,6 +304,7 @@ export function validateCandidate(def: EstimatorDef, hp: Params, ctx: CandidateC
     if (!valueFits(schema, value)) throw outsideSchema(def, name, schema, value);
   }
   const full = withDefaults(def, hp);
+  if (def.checkValue) for (const [name, value] of Object.entries(full)) def.checkValue(name, value, dataFacts(ctx));
   def.checkParams?.(full);
   for (const name of ROW_BOUNDED) {
     const v = full[name];
@@ -352,6 +379,14 @@ function outsideSchema(def: EstimatorDef, name: string, schema: HyperparameterSc
     // A plain array of numbers in a space lists scalars: [64, 32] is two candidates 64 and 32, not one network.
     hint = ` Give an array per candidate: [${value}] in a candidate, [[${value}]] in a space.`;
   }
+  if (schema.type === 'float-array' && typeof value === 'number') {
+    hint = ` Give an array per candidate: [${value}, ...] in a candidate, [[${value}, ...]] in a space.`;
+  }
+  if (schema.type === 'float-array' && Array.isArray(value)) {
+    const i = value.findIndex((x: unknown) => !valueFits(schema, [x]));
+    if (i >= 0) hint = ` Entry ${i} (${show(value[i])}) is ${typeof value[i] === 'number' && Number.isFinite(value[i]) ? 'out of range' : 'not a finite number'}.`;
+    else if (value.length === 0) hint = ' The array is empty.';
+  }
   return new TuneError(
     'INVALID_HYPERPARAMETER',
     `${def.id}.${name} must be ${schemaDescription(schema)}, got ${show(value)}.${hint} Change the space for '${name}'.`,
@@ -371,6 +406,10 @@ function schemaDescription(s: HyperparameterSchema): string {
       return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and ${s.exclusiveMax ? '<' : '<='} ${s.max}` : ''}${s.also ? ` or one of ${s.also.map((v) => JSON.stringify(v)).join(', ')}` : ''}${s.default === null && !s.also?.includes(null) ? ' or null' : ''}`;
     case 'int-array':
       return `an array of at least ${s.minLength} integer${s.minLength === 1 ? '' : 's'} >= ${s.min} (e.g. [${s.default.join(', ')}])`;
+    case 'float-array': {
+      const bounds = [s.min !== undefined ? ` >= ${s.min}` : '', s.max !== undefined ? ` <= ${s.max}` : ''].filter(Boolean).join(' and');
+      return `${s.nullable ? 'null or ' : ''}a non-empty array of finite numbers${bounds}`;
+    }
   }
 }
 
@@ -397,6 +436,14 @@ function valueFits(schema: HyperparameterSchema, v: unknown): boolean {
       return (
         Array.isArray(v) && v.length >= schema.minLength &&
         v.every((x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= schema.min)
+      );
+    case 'float-array':
+      if (v === null) return schema.nullable;
+      return (
+        Array.isArray(v) && v.length >= 1 &&
+        v.every((x: unknown) =>
+          typeof x === 'number' && Number.isFinite(x) &&
+          (schema.min === undefined || x >= schema.min) && (schema.max === undefined || x <= schema.max))
       );
   }
 }

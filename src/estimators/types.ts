@@ -1,6 +1,6 @@
 import type { Kernels } from '../worker/kernels';
 import type { ArrayRecycler } from '../worker/array-recycler';
-import type { Matrix, ModelId, ModelKind, Params } from '../types';
+import type { Matrix, ModelId, ModelKind, ParamValue, Params } from '../types';
 
 /** Schema of one hyperparameter: its type, allowed values and default (scikit-learn's default where one exists). */
 export type HyperparameterSchema =
@@ -13,7 +13,20 @@ export type HyperparameterSchema =
   | { type: 'enum'; values: readonly (string | number | boolean | null)[]; default: string | number | boolean | null; doc: string }
   | { type: 'bool'; default: boolean; doc: string }
   /** A list of integers per candidate (hiddenLayerSizes [128, 64]): length >= minLength, each element >= min. */
-  | { type: 'int-array'; minLength: number; min: number; default: readonly number[]; doc: string };
+  | { type: 'int-array'; minLength: number; min: number; default: readonly number[]; doc: string }
+  /**
+   * Null (when `nullable`) or a non-empty list of finite numbers per candidate, each within [min, max] (gaussian-nb's
+   * priors [0.2, 0.3, 0.5]). Rules on the whole list that depend on the data (its length, its sum) are the
+   * estimator's `checkValue`.
+   */
+  | { type: 'float-array'; nullable: boolean; min?: number; max?: number; default: readonly number[] | null; doc: string };
+
+/** Data facts a hyperparameter value may be checked against before any work (EstimatorDef.checkValue). */
+export interface DataFacts {
+  /** Classifiers: the distinct class labels in sorted order (scikit-learn's classes_), as the caller gave them
+   *  (numbers, or the strings / booleans of encoded labels). Null for other models. */
+  classes: readonly (number | string | boolean)[] | null;
+}
 
 /** Learned parameters: plain, structured-cloneable data (what training produced). */
 export type Learned = Record<string, Float64Array | Int32Array | number | string | boolean | null>;
@@ -135,6 +148,11 @@ export interface EstimatorDef {
   /** Rules the schema cannot state (e.g. an integer count or a fraction), checked with every default filled in
    *  before any work; throws a TuneError. */
   checkParams?(params: Params): void;
+  /** Rules on one hyperparameter value that the schema cannot state and that depend on the data (gaussian-nb's
+   *  priors: one per class, summing to 1). tune() calls it for every value a space lists (so a bad one is refused
+   *  even if a search would never draw it) and for every candidate's values, defaults included, before any work;
+   *  throws a TuneError. */
+  checkValue?(name: string, value: ParamValue, data: DataFacts): void;
   /** Rules on the targets beyond the model kind's (a tree classifier takes integer labels); throws a TuneError
    *  before any work. */
   checkTargets?(y: Float64Array): void;

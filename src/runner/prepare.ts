@@ -132,6 +132,8 @@ export function prepareSearch(opts: TuneOptions<Label>, rows: RowsSource = noRes
   const ctx = {
     minTrainRows: plan ? minTrainingRows(plan.splits, plan.nFolds, data.X.rows) : data.X.rows,
     split: plan ? plan.description : 'no cross-validation: all rows',
+    // The labels as the caller gave them, in the sorted order the class indices follow (estimators' checkValue).
+    classes: data.labels ? data.labels.classes : classes ? Array.from(classes) : null,
   };
   validateSpaceValues(space, models, ctx);
 

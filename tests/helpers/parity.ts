@@ -9,6 +9,10 @@ import type { CsvData } from './csv';
 
 type Tune = (o: TuneOptions) => Promise<TuneResult>;
 
+/** Array values (gaussian-nb's priors) are compared by content, scalars as they are. */
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+
 export async function runReferenceCase(
   tune: Tune,
   ref: ReferenceCase,
@@ -19,7 +23,8 @@ export async function runReferenceCase(
   const names = Object.keys(ref.candidates[0].params);
   const space: Record<string, unknown> = {};
   for (const n of names) {
-    const values = [...new Set(ref.candidates.map((c) => c.params[n]))];
+    const values: unknown[] = [];
+    for (const c of ref.candidates) if (!values.some((v) => sameValue(v, c.params[n]))) values.push(c.params[n]);
     space[camel(n)] = values;
   }
   return tune({
@@ -37,7 +42,7 @@ export async function runReferenceCase(
 /** Finds our trial for each reference candidate (by hyperparameter values). */
 export function matchTrials(result: TuneResult, ref: ReferenceCase) {
   return ref.candidates.map((c) => {
-    const trial = result.trials.find((t) => Object.entries(c.params).every(([k, v]) => t.params[camel(k)] === v));
+    const trial = result.trials.find((t) => Object.entries(c.params).every(([k, v]) => sameValue(t.params[camel(k)], v)));
     if (!trial) throw new Error(`no trial for reference candidate ${JSON.stringify(c.params)}`);
     return { ref: c, trial };
   });

@@ -9,7 +9,7 @@ export interface ReferenceCase {
   n_folds: number;
   fold_ids: number[];
   scoring: string[];
-  candidates: { params: Record<string, number | string | boolean>; fold_scores: Record<string, number[]>; mean: Record<string, number> }[];
+  candidates: { params: Record<string, number | string | boolean | null | number[]>; fold_scores: Record<string, number[]>; mean: Record<string, number> }[];
   best_index: number;
   best_params: Record<string, unknown>;
 }

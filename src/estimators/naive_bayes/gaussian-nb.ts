@@ -1,15 +1,20 @@
 import type { EstimatorDef, FoldSide, Learned, TrainContext } from '../types';
 import { classIndices } from '../labels';
-import { gnbModel, gnbStats, jointLogLikelihood, predictFromJll, type GnbStats } from './gnb-core';
+import type { Params } from '../../types';
+import { gnbModel, gnbStats, jointLogLikelihood, predictFromJll, type GnbModel, type GnbStats } from './gnb-core';
+import { checkFoldPriors, checkPriors, priorsOf } from './gnb-priors';
 
 /**
  * Gaussian naive Bayes, scikit-learn 1.2.1 `GaussianNB` (formulas in gnb-core.ts). Almost everything is a learned
  * parameter: classPrior, theta (class means), var (smoothed class variances), epsilon; the only hyperparameters are
  * varSmoothing and priors.
  *
- * `priors` accepts only null (priors from the class frequencies): hyperparameter values are scalars in this version
- * of the space, so an array of priors cannot be listed yet.
- * Shared work: the per-class statistics of a fold are computed once and serve every varSmoothing candidate.
+ * `priors`: null (the class frequencies of the training rows) or one probability per class in the order of the sorted
+ * class labels, as scikit-learn's GaussianNB(priors=...): a space lists candidate arrays, priors: [null, [0.2, 0.3,
+ * 0.5]]. checkValue refuses a wrong length, a negative entry or a sum other than 1 against the data's classes before
+ * any work (gnb-priors.ts); the worker checks the fold again (a class without training rows but with a positive prior
+ * fails that trial with a message). The learned classPrior is the given priors.
+ * Shared work: the per-class statistics of a fold are computed once and serve every varSmoothing and priors candidate.
  */
 const STATS_KEY = 'gnb:stats';
 
@@ -21,6 +26,13 @@ function foldStats(ctx: TrainContext, train: FoldSide): GnbStats {
   const stats = gnbStats(X, train.rows, train.cols, classIndices(train.y!, classes), classes.length);
   ctx.foldCache.set(STATS_KEY, stats);
   return stats;
+}
+
+/** The fold's model for a candidate: its varSmoothing and its priors (checked against the fold). */
+function modelFor(ctx: TrainContext, s: GnbStats, params: Params): GnbModel {
+  const priors = priorsOf(params.priors);
+  if (priors) checkFoldPriors(priors, s.counts, ctx.classes!);
+  return gnbModel(s, Number(params.varSmoothing ?? 1e-9), priors);
 }
 
 export const gaussianNb: EstimatorDef = {
@@ -35,11 +47,17 @@ export const gaussianNb: EstimatorDef = {
       doc: 'Added to every variance, as a fraction of the largest feature variance, for numerical stability.',
     },
     priors: {
-      type: 'enum',
-      values: [null],
+      type: 'float-array',
+      nullable: true,
+      min: 0,
       default: null,
-      doc: 'Class prior probabilities; null = the class frequencies of the training rows (the only value accepted yet).',
+      doc:
+        'Class prior probabilities, one per class in the order of the sorted class labels, non-negative and summing to 1 ' +
+        '(null = the class frequencies of the training rows). In a space, list the candidates: priors: [null, [0.2, 0.3, 0.5]].',
     },
+  },
+  checkValue(name, value, data) {
+    if (name === 'priors') checkPriors(value, data.classes);
   },
   defaultMetric: 'accuracy',
   // Every candidate on a fold reads the same per-class statistics.
@@ -49,7 +67,7 @@ export const gaussianNb: EstimatorDef = {
     evaluate(ctx, train, test, params) {
       const classes = ctx.classes!;
       const k = classes.length;
-      const m = gnbModel(foldStats(ctx, train), Number(params.varSmoothing ?? 1e-9));
+      const m = modelFor(ctx, foldStats(ctx, train), params);
       const { wasm, arena } = ctx.kernels;
       const mark = arena.mark();
       try {
@@ -66,7 +84,7 @@ export const gaussianNb: EstimatorDef = {
     },
     fit(ctx, train, params) {
       const s = foldStats(ctx, train);
-      const m = gnbModel(s, Number(params.varSmoothing ?? 1e-9));
+      const m = modelFor(ctx, s, params);
       return {
         classes: ctx.classes!.slice(),
         classCount: s.counts,

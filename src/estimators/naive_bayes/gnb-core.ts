@@ -6,7 +6,9 @@
  * - theta[c] = mean of class c's rows, rawVar[c] = their population variance (two passes, as np.mean / np.var);
  * - epsilon = varSmoothing * max_f var(X[:, f]) over all training rows, var[c] = rawVar[c] + epsilon;
  * - classPrior[c] = count[c] / rows (priors=None); a class absent from the training rows gets prior 0, so it is never
- *   predicted and its probability is 0 (scikit-learn would not know the class at all);
+ *   predicted and its probability is 0 (scikit-learn would not know the class at all); given priors (checked by
+ *   gnb-priors.ts) are the class priors exactly as given, as scikit-learn's class_prior_ = priors (a prior of 0 gives
+ *   log 0 = -Infinity: that class is never predicted);
  * - jll[i, c] = log prior[c] - 0.5 sum_f log(2 pi var[c, f]) - 0.5 sum_f (x[i, f] - theta[c, f])^2 / var[c, f];
  *   predict = classes[argmax_c jll] (first maximum), predictProba = exp(jll - logsumexp(jll)).
  */
@@ -67,10 +69,11 @@ export interface GnbModel {
   epsilon: number;
 }
 
-export function gnbModel(s: GnbStats, varSmoothing: number): GnbModel {
+/** `priors`: one per class in class order, already checked (gnb-priors.ts); null: the class frequencies. */
+export function gnbModel(s: GnbStats, varSmoothing: number, priors: readonly number[] | null = null): GnbModel {
   const epsilon = varSmoothing * s.maxVar;
   const total = s.counts.reduce((a, b) => a + b, 0);
-  const classPrior = s.counts.map((c) => c / total);
+  const classPrior = priors ? Float64Array.from(priors) : s.counts.map((c) => c / total);
   const logPrior = classPrior.map(Math.log);
   const v = s.rawVar.map((x, j) => (s.counts[Math.floor(j / s.cols)] > 0 ? x + epsilon : 1));
   const zero = v.findIndex((x) => !(x > 0));

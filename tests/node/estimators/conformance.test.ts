@@ -46,6 +46,14 @@ function invalidValues(s: HyperparameterSchema): unknown[] {
     case 'int-array':
       // Plain numbers are wrapped once more: a space's [x] lists x, so [[]] is the candidate [], [[0]] the candidate [0].
       return [[], [s.min - 1], [1.5], 64];
+    case 'float-array':
+      // As for int-array, a space's [x] lists x: [[]] is the candidate [], 0.5 a plain number where an array belongs.
+      return [
+        [], [Infinity], 0.5,
+        ...(s.min !== undefined ? [[s.min - 1]] : []),
+        ...(s.max !== undefined ? [[s.max + 1]] : []),
+        ...(s.nullable ? [] : [null]),
+      ];
   }
 }
 

@@ -125,7 +125,7 @@ describe('gaussian-nb: parity with scikit-learn through tune() (every candidate 
 
 describe('gaussian-nb: bad input', () => {
   const iris = loadDataset('iris');
-  it('rejects a negative varSmoothing and a priors array with TuneErrors', async () => {
+  it('rejects a negative varSmoothing and priors of the wrong length (iris has 3 classes) with TuneErrors', async () => {
     for (const space of [{ varSmoothing: [-1] }, { priors: [[0.5, 0.5]] }]) {
       const err = await tune({ model: 'gaussian-nb', data: { X: iris.X, y: iris.y }, space: space as never, pool }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(TuneError);
