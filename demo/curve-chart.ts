@@ -13,6 +13,8 @@ export class CurveChart {
     const n = Math.max(maxEpochs, loss.length, 1);
     const x = Array.from({ length: n }, (_, i) => i + 1);
     const pad = (v: readonly number[]): (number | null)[] => x.map((_, i) => (i < v.length && Number.isFinite(v[i]) ? v[i] : null));
+    // A fit stopped after a few epochs (pruned at the first check) has too few points for a visible line: mark them.
+    const points = { show: loss.length <= 3, size: 7 };
     this.chart = new Chart(el, {
       scales: { x: { time: false, range: [1, n] }, loss: {}, val: {} },
       axes: [
@@ -22,9 +24,9 @@ export class CurveChart {
       ],
       series: [
         { label: 'epoch' },
-        { label: 'training loss', stroke: COLORS.accent, width: 2, scale: 'loss', points: { show: false }, value: (_u, v) => (v == null ? '–' : fmtNum(v)) },
+        { label: 'training loss', stroke: COLORS.accent, width: 2, scale: 'loss', points, value: (_u, v) => (v == null ? '–' : fmtNum(v)) },
         ...(validation
-          ? [{ label: 'validation score', stroke: PALETTE[1], width: 2, scale: 'val', points: { show: false }, value: (_u: unknown, v: number | null) => (v == null ? '–' : fmtNum(v)) }]
+          ? [{ label: 'validation score', stroke: PALETTE[1], width: 2, scale: 'val', points, value: (_u: unknown, v: number | null) => (v == null ? '–' : fmtNum(v)) }]
           : []),
       ],
       legend: { show: false },

@@ -68,6 +68,21 @@ export function showBestCurve(): void {
   draw(model.parameters, s.model, `The best model (trial ${state.result!.best!.index}), refit on all ${s.data.X.length} rows`);
 }
 
+/**
+ * The epochs a trial's fit got in the search, when it got fewer than its hyperparameters ask for: a halving search's
+ * last rung (`resource`), or, with the epoch pruner, the epoch at which its first fold was stopped (the last of
+ * `rungs`, the epochs every fold reached; `resource` there is the most epochs any fold ran, often all of them when
+ * the folds trained in parallel).
+ */
+function epochBudget(t: TrialResult): number | undefined {
+  const s = state.setup!;
+  if (s.resource !== 'epochs' || t.resource === undefined) return undefined;
+  if (s.strategy === 'halving' || s.strategy === 'hyperband') return t.resource;
+  if (t.status !== 'pruned') return undefined;
+  const last = t.rungs?.at(-1)?.resource;
+  return last !== undefined && last > 0 ? last : t.resource;
+}
+
 /** Refits one trial's hyperparameters (its epoch budget too, when a halving search cut it short) and draws its curve. */
 export async function showTrialCurve(t: TrialResult): Promise<void> {
   const s = state.setup;
@@ -77,8 +92,9 @@ export async function showTrialCurve(t: TrialResult): Promise<void> {
   els.curvesBlock.dataset.state = 'busy';
   const params: Params = { ...t.params };
   const ep = epochName(s.model)!;
-  const budgeted = s.resource === 'epochs' && t.resource !== undefined;
-  if (budgeted) params[ep] = t.resource!;
+  const budget = epochBudget(t);
+  const budgeted = budget !== undefined;
+  if (budgeted) params[ep] = budget;
   els.curvesNote.textContent = `Refitting trial ${t.index}…`;
   try {
     const res = await tune<ClassLabel>({
@@ -94,8 +110,8 @@ export async function showTrialCurve(t: TrialResult): Promise<void> {
     });
     if (mine !== token) return;
     if (!res.model) throw new Error(res.trials[0]?.error ?? 'the refit failed');
-    const status = t.status === 'pruned' ? `, pruned by the search at ${t.resource} epochs` : t.status === 'failed' ? ', failed in the search' : '';
-    draw(res.model.parameters, s.model, `Trial ${t.index}${status}, refit on all rows${budgeted ? ` with its budget (${ep} = ${t.resource})` : ''}`);
+    const status = t.status === 'pruned' ? `, pruned by the search at ${budget ?? t.resource} epochs` : t.status === 'failed' ? ', failed in the search' : '';
+    draw(res.model.parameters, s.model, `Trial ${t.index}${status}, refit on all rows${budgeted ? ` with its budget (${ep} = ${budget})` : ''}`);
     if (t.status === 'pruned') els.curvesBlock.dataset.state = 'pruned';
   } catch (e) {
     if (mine !== token) return;
