@@ -3,7 +3,7 @@
  * field per hyperparameter, parsed by space-syntax.ts), the strategy settings and the plan line.
  */
 import { type ModelInfo, type Value, type HyperparameterSchema } from '../src/index';
-import { defaultRanges, gridSize, parseLayers, parseRange, splitList } from './space-syntax';
+import { defaultRanges, gridSize, parseLayers, parseNumberArrays, parseRange, splitList } from './space-syntax';
 import { metricsFor, metricInfo, preferredMetric } from './metrics';
 import { fmtValue } from './charts';
 import { state, models, type Dim } from './state';
@@ -79,7 +79,7 @@ export function typeHint(s: HyperparameterSchema): string {
     case 'int-array':
       return `candidate layer lists, e.g. [${s.default.join(', ')}], [128, 64]`;
     case 'float-array':
-      return `${s.nullable ? 'null or ' : ''}number arrays, listed in a code space`;
+      return `${s.nullable ? 'null or ' : ''}number arrays, e.g. ${s.nullable ? 'null, ' : ''}[0.2, 0.3, 0.5]`;
   }
 }
 
@@ -152,7 +152,10 @@ export function readSpace(): { dims: Dim[]; invalid: HTMLElement[] } {
     const input = row.querySelector('input')!;
     const err = row.querySelector<HTMLElement>('.field-error')!;
     try {
-      const spec = schema.type === 'int-array' ? parseLayers(input.value) : parseRange(input.value, schema.type === 'int');
+      const spec =
+        schema.type === 'int-array' ? parseLayers(input.value)
+          : schema.type === 'float-array' ? parseNumberArrays(input.value, schema.nullable === true)
+            : parseRange(input.value, schema.type === 'int');
       input.removeAttribute('aria-invalid');
       err.hidden = true;
       if (spec !== null) dims.push({ name, spec, text: input.value.trim(), size: gridSize(spec) });

@@ -48,20 +48,53 @@ export function parseRange(text: string, integer: boolean): Distribution | Value
  * "[64], [128, 64]" -> [[64], [128, 64]]. Each list holds positive integers. Empty: the default. Throws on nonsense.
  */
 export function parseLayers(text: string): Value[] | null {
+  return parseArrayList(text, {
+    check: (n) => Number.isInteger(n) && n >= 1,
+    example: '[64], [128, 64]',
+    what: 'a layer list holds positive integers (neurons per hidden layer), e.g. [128, 64]',
+    nullable: false,
+  });
+}
+
+/**
+ * The syntax of a hyperparameter whose value is an array of numbers (gaussian-nb's priors): candidates separated by
+ * commas, each a bracketed list of numbers >= 0 or (when the schema allows it) null:
+ * "null, [0.2, 0.3, 0.5]" -> [null, [0.2, 0.3, 0.5]]. Whether the lengths and sums fit the data is tune()'s check
+ * (its TuneError names the classes). Empty: the default. Throws on nonsense.
+ */
+export function parseNumberArrays(text: string, nullable: boolean): Value[] | null {
+  return parseArrayList(text, {
+    check: (n) => Number.isFinite(n) && n >= 0,
+    example: nullable ? 'null, [0.2, 0.3, 0.5]' : '[0.2, 0.3, 0.5]',
+    what: 'an array holds numbers >= 0, e.g. [0.2, 0.3, 0.5]',
+    nullable,
+  });
+}
+
+interface ArrayListSyntax {
+  check: (n: number) => boolean;
+  example: string;
+  what: string;
+  nullable: boolean;
+}
+
+function parseArrayList(text: string, syntax: ArrayListSyntax): Value[] | null {
   const t = text.trim();
   if (t === '') return null;
   const lists: Value[] = [];
-  const re = /\[([^\]]*)\]\s*(,|$)/y;
+  const re = syntax.nullable ? /(?:\[([^\]]*)\]|(null))\s*(,|$)/y : /\[([^\]]*)\]()\s*(,|$)/y;
   let at = 0;
   while (at < t.length) {
     re.lastIndex = at;
     const m = re.exec(t);
-    if (!m) throw new Error(`"${t}": write the candidate layer lists in brackets, e.g. [64], [128, 64]`);
-    const sizes = m[1].split(',').map((x) => x.trim()).filter((x) => x !== '').map(Number);
-    if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-      throw new Error(`"[${m[1]}]": a layer list holds positive integers (neurons per hidden layer), e.g. [128, 64]`);
+    if (!m) throw new Error(`"${t}": write the candidates in brackets, e.g. ${syntax.example}`);
+    if (m[2] === 'null') {
+      lists.push(null);
+    } else {
+      const values = m[1].split(',').map((x) => x.trim()).filter((x) => x !== '').map(Number);
+      if (values.length === 0 || values.some((n) => !syntax.check(n))) throw new Error(`"[${m[1]}]": ${syntax.what}`);
+      lists.push(values);
     }
-    lists.push(sizes);
     at = re.lastIndex;
     while (t[at] === ' ') at++;
   }
