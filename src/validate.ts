@@ -403,7 +403,7 @@ function schemaDescription(s: HyperparameterSchema): string {
     case 'int':
       return `an integer${s.min !== undefined ? ` >= ${s.min}` : ''}${s.max !== undefined ? ` and <= ${s.max}` : ''}`;
     case 'float':
-      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and ${s.exclusiveMax ? '<' : '<='} ${s.max}` : ''}${s.also ? ` or one of ${s.also.map((v) => JSON.stringify(v)).join(', ')}` : ''}${s.default === null && !s.also?.includes(null) ? ' or null' : ''}`;
+      return `a number${s.min !== undefined ? ` ${s.exclusiveMin ? '>' : '>='} ${s.min}` : ''}${s.max !== undefined ? ` and ${s.exclusiveMax ? '<' : '<='} ${s.max}` : ''}${s.also ? ` or one of ${s.also.map((v) => JSON.stringify(v)).join(', ')}` : ''}${s.default === null && !s.also?.includes(null) ? ' or null' : ''}${s.perLayer ? ' (or an array of such numbers, one per hidden layer)' : ''}`;
     case 'int-array':
       return `an array of at least ${s.minLength} integer${s.minLength === 1 ? '' : 's'} >= ${s.min} (e.g. [${s.default.join(', ')}])`;
     case 'float-array': {
@@ -427,6 +427,7 @@ function valueFits(schema: HyperparameterSchema, v: unknown): boolean {
     case 'float':
       if (v === null) return schema.default === null || (schema.also?.includes(null) ?? false);
       if (typeof v === 'string') return schema.also?.includes(v) ?? false;
+      if (Array.isArray(v)) return schema.perLayer === true && v.length >= 1 && v.every((x: unknown) => typeof x === 'number' && valueFits(schema, x));
       return (
         typeof v === 'number' && Number.isFinite(v) &&
         (schema.min === undefined || (schema.exclusiveMin ? v > schema.min : v >= schema.min)) &&

@@ -38,18 +38,19 @@ export function mlpParamCount(sizes: usize, nLayers: i32): i32 {
 
 /**
  * Forward pass of `count` rows already in act's layer 0; `batch` is the row capacity per layer of act. hidden and
- * output are activation ids (output may be softmax). With dropout > 0 each hidden unit is kept with probability
- * 1 - dropout and scaled by 1 / (1 - dropout) (inverted dropout), and mask receives f'(z) times that factor (0 when
- * dropped) for the backward pass. Returns the updated random state.
+ * output are activation ids (output may be softmax). `dropout` is 0 (no dropout) or the address of one rate per
+ * hidden layer (nLayers - 2 f64 values in [0, 1)): with rate r > 0 each unit of that layer is kept with probability
+ * 1 - r and scaled by 1 / (1 - r) (inverted dropout), and mask receives f'(z) times that factor (0 when dropped) for
+ * the backward pass; a layer with rate 0 draws nothing and gets mask f'(z) (computed in the backward pass, mask
+ * unused). Returns the updated random state.
  */
 function forward(
   sizes: usize, nLayers: i32, theta: usize, act: usize, mask: usize, batch: i32, count: i32,
-  hidden: i32, output: i32, dropout: f64, rngState: u32,
+  hidden: i32, output: i32, dropout: usize, rngState: u32,
 ): u32 {
   let state = rngState;
   let w = theta;
   let aIn = act;
-  const keepScale = 1.0 / (1.0 - dropout);
   for (let l = 0; l + 1 < nLayers; l++) {
     const fanIn = sizeAt(sizes, l);
     const fanOut = sizeAt(sizes, l + 1);
@@ -58,7 +59,9 @@ function forward(
     gemmNN(aOut, aIn, fanIn, 1, w, b, count, fanOut, fanIn);
     const last = l + 2 == nLayers;
     activateInPlace(last ? output : hidden, aOut, count * fanOut, fanOut);
-    if (!last && dropout > 0) {
+    const rate = !last && dropout != 0 ? load<f64>(dropout + (<usize>l << 3)) : 0.0;
+    if (rate > 0) {
+      const keepScale = 1.0 / (1.0 - rate);
       const m = mask + (aOut - act);
       for (let i = 0; i < count * fanOut; i++) {
         // splitmix32 step: one uniform draw per hidden unit and row.
@@ -69,7 +72,7 @@ function forward(
         z ^= z >>> 15;
         const u = <f64>z / 4294967296.0;
         const o = <usize>i << 3;
-        if (u < dropout) {
+        if (u < rate) {
           store<f64>(aOut + o, 0);
           store<f64>(m + o, 0);
         } else {
@@ -92,6 +95,7 @@ function forward(
  * loss + 0.5 alpha ||W||^2 / rows + l1 |W|_1 / rows, backward (weight gradients (A^T delta + alpha W + l1 sign W) /
  * rows, bias gradients the mean delta), then one solver step (SOLVER_SGD with buf1 = velocities, or SOLVER_ADAM with
  * buf1, buf2 = first and second moments; dir = hypergradient direction; st = optimizer scalars, see optimizers.ts).
+ * dropout: 0 or the address of one rate per hidden layer (see forward); seed: the dropout masks' random state.
  * Returns the sum over batches of batch loss x batch rows (scikit-learn's accumulated_loss); NaN if it diverged.
  */
 export function mlpEpoch(
@@ -99,11 +103,10 @@ export function mlpEpoch(
   theta: usize, grad: usize, buf1: usize, buf2: usize, dir: usize, st: usize,
   act: usize, delta: usize, mask: usize, yb: usize,
   hidden: i32, output: i32, lossKind: i32, solver: i32,
-  batch: i32, alpha: f64, l1: f64, dropout: f64, seed: u32,
+  batch: i32, alpha: f64, l1: f64, dropout: usize, seed: u32,
 ): f64 {
   const nOut = sizeAt(sizes, nLayers - 1);
   const nParams = mlpParamCount(sizes, nLayers);
-  const useMask = dropout > 0;
   let state = seed;
   let accumulated = 0.0;
   for (let start = 0; start < nOrder; start += batch) {
@@ -195,7 +198,8 @@ export function mlpEpoch(
       if (l > 0) {
         const dPrev = delta + (<usize>aOff << 3);
         gemmNT(dPrev, dNext, W, count, fanIn, fanOut);
-        if (useMask) {
+        // act layer l is hidden layer l - 1: its rate decides whether forward left f'(z) x scale in the mask.
+        if (dropout != 0 && load<f64>(dropout + (<usize>(l - 1) << 3)) > 0) {
           const m = mask + (<usize>aOff << 3);
           for (let i = 0; i < count * fanIn; i++) {
             const o = <usize>i << 3;

@@ -9,6 +9,9 @@ export type HyperparameterSchema =
       type: 'float'; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean; default: number | string | null; doc: string;
       /** Values accepted besides numbers (trees' maxFeatures: 'sqrt', 'log2', null). */
       also?: readonly (string | null)[];
+      /** Also an array with one such number per hidden layer (an MLP's dropout [0.5, 0.2]); the estimator's
+       *  checkParams matches its length to the layers. */
+      perLayer?: boolean;
     }
   | { type: 'enum'; values: readonly (string | number | boolean | null)[]; default: string | number | boolean | null; doc: string }
   | { type: 'bool'; default: boolean; doc: string }

@@ -181,7 +181,10 @@ export function runMlpEpochs(
     const stPtr = arena.allocF64(state.st);
     const actPtr = arena.alloc(batch * units * 8);
     const deltaPtr = arena.alloc(batch * units * 8);
-    const maskPtr = arena.alloc(s.dropout > 0 ? batch * units * 8 : 8);
+    // Dropout: one rate per hidden layer in wasm memory, or address 0 when no layer drops (the kernel then draws nothing).
+    const dropping = s.dropout.some((r) => r > 0);
+    const maskPtr = arena.alloc(dropping ? batch * units * 8 : 8);
+    const ratesPtr = dropping ? arena.allocF64(Float64Array.from(s.dropout)) : 0;
     const ybPtr = arena.alloc(batch * problem.outputs * 8);
     const orderPtr = arena.alloc(Math.max(1, nTrain) * 4);
     const valPtr = arena.alloc(Math.max(1, nVal) * 4);
@@ -202,7 +205,7 @@ export function runMlpEpochs(
       const acc = wasm.mlpEpoch(
         problem.xPtr, yPtr, orderPtr, nTrain, sizesPtr, nLayers, thetaPtr, gradPtr, mPtr, vPtr, dirPtr, stPtr,
         actPtr, deltaPtr, maskPtr, ybPtr, hidden, output, LOSS_ID[problem.loss], SOLVER_ID[s.solver as 'sgd' | 'adam'] /* lbfgs never gets here: mlp-lbfgs.ts */,
-        batch, s.alpha, s.l1, s.dropout, s.dropout > 0 ? deriveSeed(state.seed, STREAM, STREAM_DROPOUT, epoch) : 0,
+        batch, s.alpha, s.l1, ratesPtr, dropping ? deriveSeed(state.seed, STREAM, STREAM_DROPOUT, epoch) : 0,
       );
       const loss = acc / nTrain;
       if (!Number.isFinite(loss)) throw divergedError(epoch, s);

@@ -96,7 +96,11 @@ export const MLP_HYPERPARAMETERS: Record<string, HyperparameterSchema> = {
     max: 1,
     exclusiveMax: true,
     default: 0,
-    doc: 'Dropout rate of every hidden layer during training (inverted dropout: kept units scaled by 1 / (1 - rate)); off at prediction.',
+    perLayer: true,
+    doc:
+      'Dropout rate during training (inverted dropout: kept units scaled by 1 / (1 - rate)); off at prediction. One ' +
+      'number for every hidden layer, or an array with one rate per hidden layer ([0.5, 0.2] for two layers; in a ' +
+      'space, list arrays as candidates: dropout: [0, 0.2, [0.5, 0.2]]).',
   },
   weightInit: {
     type: 'enum',
@@ -135,8 +139,14 @@ export interface MlpSettings {
   beta1: number;
   beta2: number;
   epsilon: number;
-  dropout: number;
+  /** One rate per hidden layer (a single number in the candidate is repeated for every layer). */
+  dropout: number[];
   weightInit: WeightInit;
+}
+
+/** The per-layer rates of a dropout value: an array as given, a number repeated for each of `layers` layers. */
+export function dropoutRates(value: unknown, layers: number): number[] {
+  return Array.isArray(value) ? value.map(Number) : new Array<number>(layers).fill(Number(value ?? 0));
 }
 
 /** A candidate's values over the schema's defaults, typed. */
@@ -167,7 +177,7 @@ export function mlpSettings(params: Params): MlpSettings {
     beta1: Number(get('beta1')),
     beta2: Number(get('beta2')),
     epsilon: Number(get('epsilon')),
-    dropout: Number(get('dropout')),
+    dropout: dropoutRates(get('dropout'), (get('hiddenLayerSizes') as readonly number[]).length),
     weightInit: String(get('weightInit')) as WeightInit,
   };
 }
@@ -187,11 +197,23 @@ export function mlpCost(params: Params, inputs = 30, outputs = 3): number {
  * line search chase a different function at every step; scikit-learn has no dropout to copy here.
  */
 export function checkMlpParams(model: string, params: Params): void {
-  const dropout = Number(params.dropout ?? 0);
-  if (params.solver === 'lbfgs' && dropout > 0) {
+  const layers = ((params.hiddenLayerSizes ?? MLP_HYPERPARAMETERS.hiddenLayerSizes.default) as readonly number[]).length;
+  if (Array.isArray(params.dropout) && params.dropout.length !== layers) {
     throw new TuneError(
       'INVALID_HYPERPARAMETER',
-      `${model}: solver 'lbfgs' cannot train with dropout (got dropout ${dropout}): L-BFGS needs the same objective at ` +
+      `${model}: dropout ${JSON.stringify(params.dropout)} gives ${params.dropout.length} rate${params.dropout.length === 1 ? '' : 's'}, ` +
+        `but hiddenLayerSizes ${JSON.stringify(params.hiddenLayerSizes ?? MLP_HYPERPARAMETERS.hiddenLayerSizes.default)} has ` +
+        `${layers} hidden layer${layers === 1 ? '' : 's'}. Give one rate per hidden layer, or one number for all of them ` +
+        '(when hiddenLayerSizes varies in the space, use a single number or make dropout conditional on the layers).',
+      { name: 'dropout', value: params.dropout },
+    );
+  }
+  const rates = dropoutRates(params.dropout, layers);
+  if (params.solver === 'lbfgs' && rates.some((r) => r > 0)) {
+    const dropout = params.dropout;
+    throw new TuneError(
+      'INVALID_HYPERPARAMETER',
+      `${model}: solver 'lbfgs' cannot train with dropout (got dropout ${JSON.stringify(dropout)}): L-BFGS needs the same objective at ` +
         `every evaluation. Use solver 'adam' or 'sgd' with dropout, or set dropout to 0 for lbfgs (in a space, make ` +
         `dropout conditional on the solver).`,
       { name: 'dropout', value: dropout },

@@ -86,6 +86,41 @@ describe('dropout', () => {
   });
 });
 
+describe('dropout per hidden layer', () => {
+  // x = 1 -> one identity unit (weight 1) -> H identity units (weights 1) -> output their mean (weights 1/H), target 1.
+  const H = 1000;
+  const s1 = side([1], 1, [1]);
+  const problem = regressorProblem(s1);
+  const initial = new Float64Array(1 + 1 + H + H + H + 1);
+  initial[0] = 1; // W0 (1 x 1); b0 = 0
+  initial.fill(1, 2, 2 + H); // W1 (1 x H); b1 = 0
+  initial.fill(1 / H, 2 + 2 * H, 2 + 3 * H); // W2 (H x 1); b2 = 0
+  const loss = (dropout: number | number[], seed = 1) =>
+    fitMlp(kernels, problem, mlpSettings({ hiddenLayerSizes: [1, H], activation: 'identity', dropout, alpha: 0, maxIter: 1, learningRateInit: 1e-300 }), seed, initial)
+      .state.lossCurve[0];
+
+  it('each rate acts on its own layer (hand-checked): the lone unit of layer 1, or the 1000 of layer 2', () => {
+    expect(loss([0, 0])).toBeCloseTo(0, 20);
+    // Rate 0.5 on the single unit of layer 1: the output is 0 (dropped) or 2 (kept x 2), so the loss is exactly 0.5.
+    for (const seed of [1, 2, 3]) expect(loss([0.5, 0], seed)).toBeCloseTo(0.5, 12);
+    // Rate 0.5 on layer 2 only: the mean of 1000 scaled units stays ~1.
+    for (const seed of [1, 2, 3]) {
+      expect(loss([0, 0.5], seed)).toBeGreaterThan(0);
+      expect(loss([0, 0.5], seed)).toBeLessThan(0.005);
+    }
+  });
+
+  it('one number is every layer at that rate (bit for bit); all-zero rates are no dropout', () => {
+    const fit = (dropout: number | number[]) =>
+      Array.from(fitMlp(kernels, irisProblem, mlpSettings({ hiddenLayerSizes: [8, 6], dropout, shuffle: false, maxIter: 5 }), 3).theta);
+    expect(fit([0.3, 0.3])).toEqual(fit(0.3));
+    expect(fit([0, 0])).toEqual(fit(0));
+    expect(fit([0.3, 0])).not.toEqual(fit(0.3));
+    expect(fit([0.3, 0])).not.toEqual(fit(0));
+    expect(fit([0, 0.3])).not.toEqual(fit([0.3, 0]));
+  });
+});
+
 describe("learningRate 'hypergradient'", () => {
   // y = 3 x on 20 rows, a linear network (identity activation, one hidden unit), full batches.
   const xs = Array.from({ length: 20 }, (_, i) => (i - 9.5) / 6);

@@ -116,6 +116,11 @@ describe('mlp through tune()', () => {
       [{ hiddenLayerSizes: [64, 32] }, /Write \[\[64, 32\]\] for one candidate/],
       [{ dropout: [1] }, /dropout must be a number >= 0 and < 1/],
       [{ dropout: [-0.1] }, /dropout must be a number >= 0 and < 1/],
+      [{ dropout: [[0.5, 1]] }, /dropout must be a number >= 0 and < 1 \(or an array of such numbers, one per hidden layer\), got \[0.5, 1\]/],
+      [{ dropout: [[]] }, /dropout must be a number/],
+      [{ hiddenLayerSizes: [[8, 4]], dropout: [[0.5]] }, /dropout \[0.5\] gives 1 rate, but hiddenLayerSizes \[8,4\] has 2 hidden layers/],
+      [{ hiddenLayerSizes: [[8]], dropout: [0, [0.5, 0.2]] }, /gives 2 rates, but hiddenLayerSizes \[8\] has 1 hidden layer/],
+      [{ hiddenLayerSizes: [[8, 4]], solver: ['lbfgs'], dropout: [[0, 0.2]] }, /solver 'lbfgs' cannot train with dropout \(got dropout \[0,0.2\]\)/],
     ];
     for (const [space, pattern] of bad) {
       const err = await tune({ ...base, space: space as never }).then(() => null, (e: unknown) => e);
@@ -123,6 +128,28 @@ describe('mlp through tune()', () => {
       expect((err as TuneError).message).toMatch(pattern);
     }
   });
+
+  it('dropout per hidden layer: arrays as candidates next to numbers, one rate per layer, 1 and 2 workers alike', async () => {
+    const opts = {
+      model: 'mlp-classifier' as const,
+      data: { X: iris.X, y: iris.y },
+      space: { hiddenLayerSizes: [[8, 6]], dropout: [0, 0.3, [0.3, 0.3], [0.5, 0]], maxIter: [15] },
+      cv: { folds: 3 },
+      seed: 2,
+    };
+    const one = createPool({ workers: 1 });
+    try {
+      const a = await tune({ ...opts, pool });
+      const b = await tune({ ...opts, pool: one });
+      expect(a.trials.map((t) => t.foldScores)).toEqual(b.trials.map((t) => t.foldScores));
+      for (const t of a.trials) expect(t.status, t.error ?? '').toBe('ok');
+      // The arrays come back as the candidates' values (the per-layer bit-for-bit rules are in mlp-behaviour.test.ts:
+      // here each candidate has its own seed, so [0.3, 0.3] and 0.3 are different draws).
+      expect(a.trials.map((t) => t.params.dropout)).toEqual([0, 0.3, [0.3, 0.3], [0.5, 0]]);
+    } finally {
+      await one.dispose();
+    }
+  }, 60_000);
 
   it('a diverging run fails its trial with a message (the other trials are unaffected)', async () => {
     const result = await tune({
