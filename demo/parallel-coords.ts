@@ -1,23 +1,21 @@
 /**
  * Parallel coordinates (as Optuna's plot): one vertical axis per searched hyperparameter and one for the score, one
  * polyline per finished trial, coloured by its score (viridis: yellow = best). Plain SVG, redrawn after a search.
+ * Both panels use it: tune()'s rows and optimize()'s trials (as PlotRows, demo/charts).
  */
-import type { TrialResult, Value } from '../src/index';
-import { viridis, fmtValue } from './charts';
+import type { Value } from '../src/index';
+import { viridis, fmtValue, type PlotRow } from './charts';
 import { fmtNum } from './space-syntax';
-import { greaterIsBetter } from './metrics';
-import { state } from './state';
-import { els } from './dom';
 import { AXIS, INK, frame, linearScale, logScale, pointList, svgEl, svgRoot } from './svg';
 
 interface Axis {
   name: string;
   /** Trial -> position in [0, 1] (0 = bottom), or null when the trial has no value. */
-  pos: (t: TrialResult) => number | null;
+  pos: (t: PlotRow) => number | null;
   ticks: [number, string][];
 }
 
-function axisFor(name: string, values: Value[], get: (t: TrialResult) => Value): Axis {
+function axisFor(name: string, values: Value[], get: (t: PlotRow) => Value): Axis {
   const nums = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   if (nums.length === values.length && new Set(nums).size > 6) {
     const lo = Math.min(...nums);
@@ -31,21 +29,20 @@ function axisFor(name: string, values: Value[], get: (t: TrialResult) => Value):
   return { name, pos: (t) => at(JSON.stringify(get(t))), ticks: keys.map((k) => [at(k), fmtValue(JSON.parse(k))]) };
 }
 
-export function drawParallel(): void {
-  const s = state.setup;
-  const res = state.result;
-  const trials = (res?.trials ?? []).filter((t) => t.status !== 'failed' && Number.isFinite(t.meanScore));
-  els.parallelChart.replaceChildren();
-  const dims = s ? s.dims.filter((d) => d.size > 1) : [];
-  els.parallelBlock.hidden = !s || trials.length < 2 || dims.length === 0;
-  if (els.parallelBlock.hidden || !s) return;
-  const greater = greaterIsBetter(s.scoring);
+/**
+ * Draws the trials that have a score (failed and pruned ones are left out) over the hyperparameters `dims` into `el`;
+ * returns the number of lines, 0 (and draws nothing) when there is less than two trials or no hyperparameter.
+ */
+export function drawParallel(el: HTMLElement, dims: readonly string[], rows: readonly PlotRow[], metric: string, greater: boolean): number {
+  const trials = rows.filter((t) => t.status === 'ok' && Number.isFinite(t.meanScore));
+  el.replaceChildren();
+  if (trials.length < 2 || dims.length === 0) return 0;
   const scores = trials.map((t) => t.meanScore);
   const lo = Math.min(...scores);
   const hi = Math.max(...scores);
-  const axes: Axis[] = dims.map((d) => axisFor(d.name, trials.map((t) => t.params[d.name] ?? null), (t) => t.params[d.name] ?? null));
+  const axes: Axis[] = dims.map((d) => axisFor(d, trials.map((t) => t.params[d] ?? null), (t) => t.params[d] ?? null));
   const score = linearScale(lo, hi === lo ? lo + 1 : hi, 0, 1);
-  axes.push({ name: s.scoring, pos: (t) => score(t.meanScore), ticks: [[0, fmtNum(lo)], [1, fmtNum(hi)]] });
+  axes.push({ name: metric, pos: (t) => score(t.meanScore), ticks: [[0, fmtNum(lo)], [1, fmtNum(hi)]] });
   const f = frame(640, 300, { top: 28, right: 40, bottom: 24, left: 40 });
   const x = linearScale(0, Math.max(1, axes.length - 1), f.x0, f.x1);
   const y = linearScale(0, 1, f.y1, f.y0);
@@ -65,5 +62,6 @@ export function drawParallel(): void {
       root.append(svgEl('text', { x: x(i) + 4, y: y(p) + 4, 'font-size': 10, fill: AXIS }, label));
     }
   });
-  els.parallelChart.append(root);
+  el.append(root);
+  return trials.length;
 }

@@ -10,14 +10,13 @@ import { els, intOf, setState, showError, describeError, currentModel, seconds }
 import { type ClassLabel } from './datasets';
 import { readSpace, compatible } from './space-panel';
 import { searchOptions, plannedCandidates } from './search-settings';
-import { resetResults, renderLive, scheduleLiveRender } from './plots-panel';
+import { resetResults, renderLive, scheduleLiveRender, renderParallel } from './plots-panel';
 import { renderTrials } from './trials-table';
 import { renderBest } from './best-panel';
 import { drawMap } from './map-panel';
 import { showBestCurve } from './trial-curves';
 import { setJournal } from './journal';
 import { showImportance } from './importance';
-import { drawParallel } from './parallel-coords';
 import { renderCode, setExports } from './export-code';
 
 export function ensurePool(workers: number): WorkerPool {
@@ -150,7 +149,7 @@ export async function run(): Promise<void> {
     renderBest(res);
     showBestCurve();
     showImportance();
-    drawParallel();
+    renderParallel(res.trials);
     setExports(res);
     void setJournal().catch((e) => showError(describeError(e)));
     setState('done');
