@@ -69,6 +69,7 @@ export const els = {
   historyChart: $<HTMLDivElement>('history-chart'),
   timelineBlock: $<HTMLDivElement>('timeline-block'),
   timelineChart: $<HTMLDivElement>('timeline-chart'),
+  timelineHint: $<HTMLParagraphElement>('timeline-hint'),
   parallelBlock: $<HTMLDivElement>('parallel-block'),
   parallelChart: $<HTMLDivElement>('parallel-chart'),
   importanceBlock: $<HTMLDivElement>('importance-block'),

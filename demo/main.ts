@@ -12,7 +12,7 @@ import { selectDataset, onUpload, rebuildData, showDataError } from './data-pane
 import { onModelChange, renderSpaceEditor, updatePlan } from './space-panel';
 import { run } from './run-search';
 import { runRace } from './race';
-import { loadJournal } from './journal';
+import { loadJournal } from './journal-load';
 import { initObjectivePanel } from './objective-panel';
 import { buildHeatmap } from './plots-panel';
 import { drawMap } from './map-panel';

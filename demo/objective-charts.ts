@@ -84,3 +84,15 @@ export class ObjectiveCharts {
     this.contour.destroy();
   }
 }
+
+let current: ObjectiveCharts | null = null;
+
+/** The panel's charts for a new set of trials (a run, or a loaded journal), replacing the previous ones. */
+export function freshCharts(space: Record<string, Distribution>, direction: 'minimize' | 'maximize'): ObjectiveCharts {
+  current?.destroy();
+  current = new ObjectiveCharts(space, direction);
+  return current;
+}
+
+/** The charts on show, if any (the pickers and the y-scale choice redraw them). */
+export const currentCharts = (): ObjectiveCharts | null => current;

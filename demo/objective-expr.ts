@@ -33,6 +33,19 @@ export function parseObjectiveSpace(text: string): Record<string, Distribution> 
   return out;
 }
 
+/**
+ * The inverse of parseObjectiveSpace: "x: -5..5, lr: 0.001..10 log", or null when some variable is not a plain float
+ * range (a loaded journal's int, stepped or categorical parameter has no such text).
+ */
+export function spaceText(space: Record<string, Distribution>): string | null {
+  const parts: string[] = [];
+  for (const [name, d] of Object.entries(space)) {
+    if (Array.isArray(d) || d.kind !== 'float' || d.step !== null || !/^[A-Za-z_]\w*$/.test(name) || name === STEP) return null;
+    parts.push(`${name}: ${d.low}..${d.high}${d.log ? ' log' : ''}`);
+  }
+  return parts.join(', ');
+}
+
 export interface CompiledObjective {
   /** True when the expression uses `step`: the objective then reports steps 1..steps and may be pruned. */
   stepped: boolean;

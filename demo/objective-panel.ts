@@ -9,22 +9,22 @@ import { fmtNum } from './space-syntax';
 import { els, intOf, describeError } from './dom';
 import { objEls } from './objective-dom';
 import { compileObjective, parseObjectiveSpace, MAX_STEPS, type CompiledObjective } from './objective-expr';
-import { ObjectiveCharts } from './objective-charts';
+import { freshCharts, currentCharts } from './objective-charts';
+import { objectiveStudy, offerObjectiveJournal, clearObjectiveJournal, loadObjectiveJournal } from './objective-journal';
 
-let charts: ObjectiveCharts | null = null;
 let controller: AbortController | null = null;
 
 export function initObjectivePanel(): void {
   objEls.run.addEventListener('click', () => void runObjective());
-  objEls.yScale.addEventListener('change', () => charts?.drawSteps());
-  for (const s of [objEls.heatX, objEls.heatY]) s.addEventListener('change', () => charts?.rebuildContour());
-}
-
-/** The panel's charts for a new set of trials (a run, or a loaded journal), replacing the previous ones. */
-export function freshCharts(space: Record<string, Distribution>, direction: 'minimize' | 'maximize'): ObjectiveCharts {
-  charts?.destroy();
-  charts = new ObjectiveCharts(space, direction);
-  return charts;
+  objEls.yScale.addEventListener('change', () => currentCharts()?.drawSteps());
+  for (const s of [objEls.heatX, objEls.heatY]) s.addEventListener('change', () => currentCharts()?.rebuildContour());
+  objEls.journalFile.addEventListener('change', () => {
+    const file = objEls.journalFile.files?.[0];
+    if (file) void loadObjectiveJournal(file);
+  });
+  objEls.exportJournal.addEventListener('click', (e) => {
+    if (objEls.exportJournal.getAttribute('aria-disabled') === 'true') e.preventDefault();
+  });
 }
 
 function showError(e: unknown): void {
@@ -51,11 +51,15 @@ export async function runObjective(): Promise<void> {
     return;
   }
   objEls.error.hidden = true;
+  // What this run is (kept with its journal): read now, the fields may change while it runs.
+  const expression = objEls.expr.value;
+  const variables = objEls.space.value;
+  const seed = intOf(els.seed, 42, 0, 0xffffffff);
   let space: Record<string, Distribution>;
   let compiled: CompiledObjective;
   try {
-    space = parseObjectiveSpace(objEls.space.value);
-    compiled = compileObjective(objEls.expr.value, space, intOf(objEls.steps, 20, 1, MAX_STEPS));
+    space = parseObjectiveSpace(variables);
+    compiled = compileObjective(expression, space, intOf(objEls.steps, 20, 1, MAX_STEPS));
   } catch (e) {
     showError(e);
     return;
@@ -70,16 +74,21 @@ export async function runObjective(): Promise<void> {
   const search: SearchOptions = pruner === 'median' ? { strategy, trials, pruner: { kind: 'median', warmupSteps } } : { strategy, trials };
   const done: StudyTrial[] = [];
   const view = freshCharts(space, direction);
+  // optimize() records every trial (with its reports) in this in-memory journal as it finishes: the Save link.
+  clearObjectiveJournal();
+  const study = objectiveStudy();
   objEls.panel.dataset.state = 'running';
   objEls.run.textContent = 'Stop';
   controller = new AbortController();
+  const startedAtMs = Date.now();
   try {
     const res = await optimize(compiled.objective, {
       space,
       search,
       direction,
-      seed: intOf(els.seed, 42, 0, 0xffffffff),
+      seed,
       signal: controller.signal,
+      study: study.ref,
       onTrial: (t) => {
         done.push(t);
         view.schedule(done);
@@ -87,6 +96,7 @@ export async function runObjective(): Promise<void> {
     });
     view.finish(res.trials, () => res.importance());
     objEls.note.textContent = resultNote(strategy, res, compiled, pruner, warmupSteps);
+    await offerObjectiveJournal(study, { expression, variables, steps: compiled.steps, strategy, pruner, warmupSteps, seed }, done, startedAtMs);
     objEls.panel.dataset.state = 'done';
   } catch (e) {
     const aborted = (e as Error).name === 'AbortError';

@@ -48,6 +48,9 @@ export function resetResults(): void {
   els.parallelBlock.hidden = true;
   els.timelineBlock.hidden = true;
   els.timelineChart.replaceChildren();
+  // A loaded journal rewrites the hint (its bars are trials in lanes); a search puts the page's own back.
+  els.timelineHint.dataset.text ??= els.timelineHint.textContent ?? '';
+  els.timelineHint.textContent = els.timelineHint.dataset.text;
   const s = state.setup!;
   const greater = greaterIsBetter(s.scoring);
   charts.history = new HistoryChart(els.historyChart, s.scoring, greater);

@@ -110,6 +110,7 @@ export async function run(): Promise<void> {
   renderLive();
   renderTrials();
   try {
+    state.setup.startedAtMs = Date.now();
     const res = await tune<ClassLabel>({
       model: m.id as ModelId,
       data: { X: state.data.X, y },

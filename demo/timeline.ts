@@ -22,6 +22,8 @@ export interface TimelineBar {
   score: number;
   /** Extra words for the hover text (e.g. "fold 2"). */
   detail?: string;
+  /** The row's name (default "worker N", or "main" for -1). */
+  row?: string;
 }
 
 /** Bars of tune() trial rows: one per task (fold / rung), on the worker that ran it. */
@@ -37,13 +39,26 @@ export function barsOfTrials(trials: readonly { index: number; status: string; m
   return out;
 }
 
-/** Bars of optimize() / study trials: one per trial, on its concurrency slot (none recorded: the calling thread). */
+/**
+ * Bars of optimize() / study trials: one per trial, on its concurrency slot. A journal does not say which worker ran
+ * a trial: such trials (no `worker`) are packed, in start order, into as few rows ("lane 1", "lane 2"...) as keep
+ * their bars from overlapping.
+ */
 export function barsOfStudyTrials(trials: readonly { number: number; state: string; value: number; startedAt: number; finishedAt: number; worker?: number }[]): TimelineBar[] {
   const out: TimelineBar[] = [];
   for (const t of trials) {
     if (t.state === 'running' || !Number.isFinite(t.startedAt) || !Number.isFinite(t.finishedAt)) continue;
     const status: BarStatus = t.state === 'complete' ? 'complete' : t.state === 'pruned' ? 'pruned' : 'failed';
-    out.push({ worker: t.worker ?? -1, startedAt: t.startedAt, finishedAt: t.finishedAt, trial: t.number, status, score: t.value });
+    out.push({ worker: t.worker ?? NaN, startedAt: t.startedAt, finishedAt: t.finishedAt, trial: t.number, status, score: t.value });
+  }
+  const loose = out.filter((b) => Number.isNaN(b.worker)).sort((a, b) => a.startedAt - b.startedAt || a.trial - b.trial);
+  const ends: number[] = [];
+  for (const b of loose) {
+    let lane = ends.findIndex((end) => end <= b.startedAt);
+    if (lane < 0) lane = ends.push(0) - 1;
+    ends[lane] = b.finishedAt;
+    b.worker = 1000 + lane; // rows are keyed by worker number: lanes sort after any real worker
+    b.row = `lane ${lane + 1}`;
   }
   return out;
 }
@@ -71,7 +86,8 @@ export function drawTimeline(el: HTMLElement, bars: readonly TimelineBar[], metr
   workers.forEach((w, r) => {
     const y = f.y0 + r * rowH;
     root.append(svgEl('rect', { x: f.x0, y, width: f.x1 - f.x0, height: rowH, fill: r % 2 ? '#ffffff' : '#f5f6f8' }));
-    root.append(svgEl('text', { x: f.x0 - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', 'font-size': 12, fill: INK }, w < 0 ? 'main' : `worker ${w}`));
+    const name = bars.find((b) => b.worker === w)?.row ?? (w < 0 ? 'main' : `worker ${w}`);
+    root.append(svgEl('text', { x: f.x0 - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', 'font-size': 12, fill: INK }, name));
   });
   // Ticks: about 5 round steps of seconds (or ms for short searches).
   const secs = t1 - t0 >= 2000;

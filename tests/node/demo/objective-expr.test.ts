@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { optimize, float, TuneError } from '../../../src/index.node';
-import { compileObjective, parseObjectiveSpace } from '../../../demo/objective-expr';
+import { optimize, float, int, TuneError } from '../../../src/index.node';
+import { compileObjective, parseObjectiveSpace, spaceText } from '../../../demo/objective-expr';
 
 /** The objective panel's expression and ranges, run through the real optimize() (and its median pruner). */
 describe('demo objective expressions', () => {
@@ -23,6 +23,14 @@ describe('demo objective expressions', () => {
     expect(code('x: 1..2, x: 3..4')).toContain('given twice');
     expect(code('x = 1')).toMatch(/^OBJECTIVE_SPACE: .*name: low\.\.high/);
     expect(code('')).toContain('at least one variable');
+  });
+
+  it('writes a space of float ranges back as the text it parses from', () => {
+    const text = 'x: -5..5, lr: 0.001..10 log, w: 1e-7..2e-7';
+    expect(spaceText(parseObjectiveSpace(text))).toBe('x: -5..5, lr: 0.001..10 log, w: 1e-7..2e-7');
+    expect(parseObjectiveSpace(spaceText(parseObjectiveSpace(text))!)).toEqual(parseObjectiveSpace(text));
+    expect(spaceText({ x: float(0, 1), k: int(1, 5) })).toBeNull();
+    expect(spaceText({ x: float(0, 1, { step: 0.5 }) })).toBeNull();
   });
 
   it('evaluates a plain expression once per trial and refuses one that does not parse', async () => {
