@@ -12,7 +12,7 @@ import { state, type Dim } from './state';
 import { els, describeError, currentModel, intOf } from './dom';
 import { readSpace } from './space-panel';
 import { readJournal, type LoadedStudy } from './journal-read';
-import { journalRows } from './study-rows';
+import { bestNumber, journalRows } from './study-rows';
 import { resetResults, renderLive, renderParallel } from './plots-panel';
 import { renderTrials } from './trials-table';
 import { renderImportance } from './importance';
@@ -62,7 +62,8 @@ export async function loadJournal(file: File): Promise<void> {
     const { dims } = readSpace();
     const loaded = await readJournal(await file.text(), Object.fromEntries(dims.map((d) => [d.name, d.spec])));
     const scoring = showLoadedSearch(loaded, dims);
-    const best = loaded.trials.filter((t) => t.state === 'complete').sort((a, b) => (loaded.direction === 'minimize' ? a.value - b.value : b.value - a.value))[0];
+    const bestAt = bestNumber(loaded.trials, loaded.direction);
+    const best = loaded.trials.find((t) => t.number === bestAt);
     els.journalNote.textContent = `${file.name}: ${loaded.trials.length} trial${loaded.trials.length === 1 ? '' : 's'} (${loaded.direction}). ` +
       (best
         ? `Best value ${fmtNum(best.value)} at trial ${best.number}: ${Object.entries(best.params).map(([k, v]) => `${k} = ${fmtValue(v)}`).join(', ')}.`

@@ -14,6 +14,7 @@ import { freshCharts } from './objective-charts';
 import { readJournal } from './journal-read';
 import { spaceText } from './objective-expr';
 import { restampTrials } from './journal-times';
+import { bestNumber } from './study-rows';
 
 export const OBJECTIVE_STUDY = 'hyperwasm-objective';
 
@@ -68,7 +69,8 @@ export async function loadObjectiveJournal(file: File): Promise<void> {
     objEls.error.hidden = true;
     clearObjectiveJournal();
     freshCharts(loaded.space, loaded.direction).finish(loaded.trials, () => loaded.importance());
-    const best = loaded.trials.filter((t) => t.state === 'complete').sort((a, b) => (loaded.direction === 'minimize' ? a.value - b.value : b.value - a.value))[0];
+    const bestAt = bestNumber(loaded.trials, loaded.direction);
+    const best = loaded.trials.find((t) => t.number === bestAt);
     const pruned = loaded.trials.filter((t) => t.state === 'pruned').length;
     note.textContent = `${file.name}: study '${loaded.name}', ${loaded.trials.length} trial${loaded.trials.length === 1 ? '' : 's'} (${loaded.direction}), ${pruned} pruned. ` +
       (best ? `Best f = ${fmtNum(best.value)} at trial ${best.number}: ${Object.entries(best.params).map(([k, v]) => `${k} = ${fmtValue(v)}`).join(', ')}. ` : 'No complete trial. ') +
