@@ -65,6 +65,11 @@ export async function loadObjectiveJournal(file: File): Promise<void> {
     const text = spaceText(loaded.space);
     if (text !== null) objEls.space.value = text;
     if (typeof attrs.steps === 'number') objEls.steps.value = String(attrs.steps);
+    if (typeof attrs.warmupSteps === 'number') objEls.warmup.value = String(attrs.warmupSteps);
+    // A select keeps its value only for an option it has (a journal from elsewhere may say anything).
+    for (const [sel, v] of [[objEls.strategy, attrs.strategy], [objEls.pruner, attrs.pruner]] as const) {
+      if (typeof v === 'string' && [...sel.options].some((o) => o.value === v)) sel.value = v;
+    }
     objEls.direction.value = loaded.direction;
     objEls.error.hidden = true;
     clearObjectiveJournal();

@@ -112,6 +112,7 @@ describe('demo page: Optuna journal save and load', () => {
       expect(note).toContain(`study 'hyperwasm-objective', 30 trials (minimize), ${pruned} pruned. Best f = ${best} at trial`);
       expect(await p.inputValue('#obj-expr')).toBe(expr);
       expect(await p.inputValue('#obj-space')).toBe('x: -5..5, y: -5..5');
+      expect([await p.inputValue('#obj-steps'), await p.inputValue('#obj-pruner'), await p.inputValue('#obj-strategy')]).toEqual(['10', 'median', 'tpe']);
       // Every chart of the panel, from the journal's trials: the cut lines are as short as they were.
       expect(await p.locator('#obj-chart canvas').count()).toBe(1);
       expect(await p.locator('#obj-steps-chart g.step-line').count()).toBe(30);
