@@ -9,6 +9,12 @@ import type { TrialResult, Value } from '../src/index';
 import { fmtNum } from './space-syntax';
 import { sameValue } from './contour-bins';
 
+/**
+ * What the score charts read from a trial: tune()'s TrialResult rows are PlotRows as they are; optimize()'s trials
+ * map onto them (index = number, meanScore = value of a complete trial, NaN otherwise).
+ */
+export type PlotRow = Pick<TrialResult, 'index' | 'params' | 'meanScore' | 'status'>;
+
 export const COLORS = {
   accent: '#3056d3',
   best: '#e8590c',
@@ -130,7 +136,7 @@ export class HistoryChart {
     }, [[], [], []]);
   }
 
-  update(trials: readonly TrialResult[]): void {
+  update(trials: readonly PlotRow[]): void {
     const x: number[] = [];
     const y: (number | null)[] = [];
     const best: (number | null)[] = [];
@@ -206,9 +212,9 @@ export class ParamChart {
     }, [[], [], []], 0.6);
   }
 
-  update(trials: readonly TrialResult[]): void {
-    const pts: { x: number; y: number; t: TrialResult }[] = [];
-    let best: TrialResult | null = null;
+  update(trials: readonly PlotRow[]): void {
+    const pts: { x: number; y: number; t: PlotRow }[] = [];
+    let best: PlotRow | null = null;
     for (const t of trials) {
       if (!Number.isFinite(t.meanScore)) continue;
       let x = position(this.axisDef, t.params[this.axisDef.name] ?? null);

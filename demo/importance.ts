@@ -1,31 +1,33 @@
 /**
- * Hyperparameter importance: result.importance() (fANOVA: the share of the score's variation due to each
- * hyperparameter over the finished trials) drawn as plain HTML bars, longest first.
+ * Hyperparameter importance: importance() of a result or a study (fANOVA: the share of the score's variation due to
+ * each hyperparameter over the finished trials) drawn as plain HTML bars, longest first. Both panels use
+ * renderImportance; showImportance / clearImportance are the tune() panel's.
  */
 import { state } from './state';
 import { els, h } from './dom';
 
-export function clearImportance(): void {
-  els.importanceBlock.hidden = true;
-  els.importanceBars.replaceChildren();
+export interface ImportanceElements {
+  block: HTMLElement;
+  bars: HTMLElement;
 }
 
-export function showImportance(): void {
-  const res = state.result;
-  clearImportance();
-  if (!res) return;
+/** Shows the shares `compute()` gives (or why there are none) in `e`; hides the block when there is nothing to say. */
+export function renderImportance(e: ImportanceElements, compute: (() => Record<string, number>) | null): void {
+  e.block.hidden = true;
+  e.bars.replaceChildren();
+  if (!compute) return;
   let shares: Record<string, number>;
   try {
-    shares = res.importance();
-  } catch (e) {
+    shares = compute();
+  } catch (err) {
     // Too few trials, or nothing varies: say so rather than drawing empty bars.
-    els.importanceBlock.hidden = false;
-    els.importanceBars.append(h('li', 'note', `No importance for this search: ${(e as Error).message}`));
+    e.block.hidden = false;
+    e.bars.append(h('li', 'note', `No importance for these trials: ${(err as Error).message}`));
     return;
   }
   const entries = Object.entries(shares).filter(([, v]) => Number.isFinite(v)).sort((a, b) => b[1] - a[1]);
   if (entries.length === 0) return;
-  els.importanceBlock.hidden = false;
+  e.block.hidden = false;
   for (const [name, share] of entries) {
     const li = h('li', 'imp');
     const label = h('code', undefined, name);
@@ -34,6 +36,17 @@ export function showImportance(): void {
     bar.style.width = `${Math.max(0.5, share * 100).toFixed(1)}%`;
     track.append(bar);
     li.append(label, track, h('span', 'imp-value', `${(share * 100).toFixed(1)}%`));
-    els.importanceBars.append(li);
+    e.bars.append(li);
   }
+}
+
+const searchBlock = (): ImportanceElements => ({ block: els.importanceBlock, bars: els.importanceBars });
+
+export function clearImportance(): void {
+  renderImportance(searchBlock(), null);
+}
+
+export function showImportance(): void {
+  const res = state.result;
+  renderImportance(searchBlock(), res ? () => res.importance() : null);
 }

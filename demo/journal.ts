@@ -1,15 +1,14 @@
 /**
- * Save the last search as an Optuna journal file (Python Optuna and optuna-dashboard open it) and load one back.
- * Saving builds a study with the search's space and direction and adds every trial (ok -> complete, pruned, failed)
- * before study.toJournal(); loading reads it with loadStudy() against the current space and says what it holds.
+ * Save the last search as an Optuna journal file (Python Optuna and optuna-dashboard open it; demo/journal-load
+ * reads one back). Saving builds a study with the search's space and direction, adds every trial (ok -> complete,
+ * pruned, failed) and writes study.toJournal() with the search's scoring, dataset, model and strategy as the study's
+ * user attributes, each trial stamped with when it ran (demo/journal-times).
  */
-import { createStudy, loadStudy, type HistoryTrial } from '../src/index';
-import { fmtNum } from './space-syntax';
+import { createStudy, JournalStorage, MemoryJournalBackend, type HistoryTrial } from '../src/index';
 import { greaterIsBetter } from './metrics';
-import { fmtValue } from './charts';
 import { state } from './state';
-import { els, describeError } from './dom';
-import { readSpace } from './space-panel';
+import { els } from './dom';
+import { restampTrials } from './journal-times';
 
 let url: string | null = null;
 
@@ -18,6 +17,15 @@ export function clearJournal(): void {
   url = null;
   els.exportJournal.removeAttribute('href');
   els.exportJournal.setAttribute('aria-disabled', 'true');
+}
+
+/** Journal text with `attrs` added as the (only) study's user attributes. */
+async function withStudyAttrs(text: string, attrs: Record<string, string | number>): Promise<string> {
+  const backend = MemoryJournalBackend.fromJournal(text);
+  const storage = new JournalStorage(backend);
+  const [study] = await storage.getAllStudies();
+  for (const [k, v] of Object.entries(attrs)) await storage.setStudyUserAttr(study.studyId, k, v);
+  return backend.toJournal();
 }
 
 /** Prepares the download link of the finished search's journal. */
@@ -36,31 +44,11 @@ export async function setJournal(): Promise<void> {
     study.add(trial);
   }
   const name = `hyperwasm-${s.datasetId}-${s.model.id}`;
-  const text = await study.toJournal(name);
+  const attrs = { scoring: s.scoring, dataset: s.datasetId, model: s.model.id, strategy: s.strategy };
+  // study.add() writes each trial as it is added: give the lines the times the trials really ran.
+  const text = restampTrials(await withStudyAttrs(await study.toJournal(name), attrs), res.trials, s.startedAtMs ?? Date.now() - res.elapsedMs);
   url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
   els.exportJournal.href = url;
   els.exportJournal.download = `${name}.journal.log`;
   els.exportJournal.removeAttribute('aria-disabled');
-}
-
-/** Reads a journal file against the space in the editor and reports its trials and best one. */
-export async function loadJournal(file: File): Promise<void> {
-  try {
-    const text = await file.text();
-    const { dims } = readSpace();
-    const study = await loadStudy(text, { space: Object.fromEntries(dims.map((d) => [d.name, d.spec])) });
-    const trials = study.trials;
-    const best = study.best;
-    els.journalNote.textContent = `${file.name}: ${trials.length} trial${trials.length === 1 ? '' : 's'} ` +
-      `(${study.direction}). ` +
-      (best
-        ? `Best value ${fmtNum(best.value)} at trial ${best.number}: ${Object.entries(best.params).map(([k, v]) => `${k} = ${fmtValue(v)}`).join(', ')}.`
-        : 'No complete trial.');
-    els.journalNote.dataset.state = 'loaded';
-  } catch (e) {
-    els.journalNote.textContent = `Could not load ${file.name}: ${describeError(e)}`;
-    els.journalNote.dataset.state = 'error';
-  } finally {
-    els.journalFile.value = '';
-  }
 }

@@ -12,8 +12,8 @@ import { selectDataset, onUpload, rebuildData, showDataError } from './data-pane
 import { onModelChange, renderSpaceEditor, updatePlan } from './space-panel';
 import { run } from './run-search';
 import { runRace } from './race';
-import { loadJournal } from './journal';
-import { runObjective } from './objective-panel';
+import { loadJournal } from './journal-load';
+import { initObjectivePanel } from './objective-panel';
 import { buildHeatmap } from './plots-panel';
 import { drawMap } from './map-panel';
 
@@ -44,7 +44,6 @@ els.setup.addEventListener('submit', (e) => {
   void run();
 });
 els.race.addEventListener('click', () => void runRace().catch((e) => showError(describeError(e))));
-els.objRun.addEventListener('click', () => void runObjective());
 els.cancel.addEventListener('click', () => state.controller?.abort());
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && state.controller) state.controller.abort();
@@ -63,6 +62,7 @@ for (const a of [els.exportJson, els.exportCsv, els.exportJournal]) {
   });
 }
 
+initObjectivePanel();
 els.workers.value = String(Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2)));
 document.getElementById('csv-help')!.textContent =
   `Up to ${MAX_CSV_BYTES / 1024 / 1024} MB: a header row, numeric features, and a target column ` +

@@ -1,97 +1,111 @@
 /**
- * "Your own objective": optimize() minimising a function the user types, e.g. (x - 2)^2 + sin(3 y). The expression
- * is parsed and evaluated by mathjs (its own parser and evaluator, no eval or new Function), so the page's CSP stays
- * strict. The space is written "x: -5..5, y: 1e-3..10 log". Trials are drawn in the same history chart as tune()'s.
+ * "Your own objective": optimize() minimising (or maximising) a function the user types, e.g. (x - 2)^2 + sin(3 y),
+ * over variables written "x: -5..5, y: 1e-3..10 log" (demo/objective-expr). An expression with `step` reports its
+ * value at steps 1..N through trial.report and can be stopped by the median pruner (search.pruner). The trials are
+ * drawn in the same charts as the model search's (demo/objective-charts). This file wires the panel's controls.
  */
-import { create, all } from 'mathjs';
-import { optimize, float, type Distribution, type StudyTrial, type TrialResult } from '../src/index';
-import { HistoryChart } from './charts';
+import { optimize, type Distribution, type OptimizeResult, type SearchOptions, type StudyTrial } from '../src/index';
 import { fmtNum } from './space-syntax';
 import { els, intOf, describeError } from './dom';
+import { objEls } from './objective-dom';
+import { compileObjective, parseObjectiveSpace, MAX_STEPS, type CompiledObjective } from './objective-expr';
+import { freshCharts, currentCharts } from './objective-charts';
+import { objectiveStudy, offerObjectiveJournal, clearObjectiveJournal, loadObjectiveJournal } from './objective-journal';
 
-const math = create(all);
-let chart: HistoryChart | null = null;
 let controller: AbortController | null = null;
 
-/** "x: -5..5, y: 1e-3..10 log" -> { x: float(-5, 5), y: float(1e-3, 10, { log: true }) }; throws a readable message. */
-export function parseObjectiveSpace(text: string): Record<string, Distribution> {
-  const out: Record<string, Distribution> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^([A-Za-z_]\w*)\s*:\s*(-?[\d.e+-]+)\s*\.\.\s*(-?[\d.e+-]+)(\s+log)?$/.exec(part);
-    if (!m) throw new Error(`"${part}": write each variable as name: low..high (optionally "log"), e.g. x: -5..5`);
-    const low = Number(m[2]);
-    const high = Number(m[3]);
-    if (!(low < high)) throw new Error(`"${part}": the low bound must be below the high one`);
-    if (m[4] && low <= 0) throw new Error(`"${part}": a log scale needs a positive low bound`);
-    out[m[1]] = float(low, high, m[4] ? { log: true } : undefined);
-  }
-  if (Object.keys(out).length === 0) throw new Error('Give at least one variable, e.g. x: -5..5');
-  return out;
+export function initObjectivePanel(): void {
+  objEls.run.addEventListener('click', () => void runObjective());
+  objEls.yScale.addEventListener('change', () => currentCharts()?.drawSteps());
+  for (const s of [objEls.heatX, objEls.heatY]) s.addEventListener('change', () => currentCharts()?.rebuildContour());
+  objEls.journalFile.addEventListener('change', () => {
+    const file = objEls.journalFile.files?.[0];
+    if (file) void loadObjectiveJournal(file);
+  });
+  objEls.exportJournal.addEventListener('click', (e) => {
+    if (objEls.exportJournal.getAttribute('aria-disabled') === 'true') e.preventDefault();
+  });
 }
 
-/** What the history chart reads from a trial (it was written for tune()'s rows). */
-const asRow = (t: StudyTrial): TrialResult => ({ index: t.number, meanScore: t.state === 'complete' ? t.value : NaN, status: t.state === 'complete' ? 'ok' : 'failed' }) as unknown as TrialResult;
+function showError(e: unknown): void {
+  objEls.error.hidden = false;
+  objEls.error.textContent = describeError(e);
+}
+
+/** "TPE, 40 trials in 120 ms: best f = 0.01 at x = 2, y = -1 (trial 31)." plus what the pruner did. */
+export function resultNote(strategy: string, res: OptimizeResult, c: CompiledObjective, pruner: string, warmup: number): string {
+  const b = res.best;
+  const pruned = res.trials.filter((t) => t.state === 'pruned').length;
+  const head = b
+    ? `${strategy.toUpperCase()}, ${res.trials.length} trials in ${Math.round(res.elapsedMs)} ms: best f = ${fmtNum(b.value)} at ` +
+      `${Object.entries(b.params).map(([k, v]) => `${k} = ${fmtNum(v as number)}`).join(', ')} (trial ${b.number}).`
+    : 'No trial gave a finite value.';
+  if (!c.stepped) return head + (pruner !== 'none' ? ' The pruner had nothing to judge: f does not use step.' : '');
+  return `${head} Each trial reported f at steps 1..${c.steps}` +
+    (pruner === 'none' ? '.' : `; the ${pruner} pruner (from step ${warmup}) stopped ${pruned} of ${res.trials.length} trials early.`);
+}
 
 export async function runObjective(): Promise<void> {
   if (controller) {
     controller.abort();
     return;
   }
-  els.objError.hidden = true;
+  objEls.error.hidden = true;
+  // What this run is (kept with its journal): read now, the fields may change while it runs.
+  const expression = objEls.expr.value;
+  const variables = objEls.space.value;
+  const seed = intOf(els.seed, 42, 0, 0xffffffff);
   let space: Record<string, Distribution>;
-  let evaluate: (scope: Record<string, number>) => unknown;
+  let compiled: CompiledObjective;
   try {
-    space = parseObjectiveSpace(els.objSpace.value);
-    const compiled = math.compile(els.objExpr.value);
-    evaluate = (scope) => compiled.evaluate({ ...scope });
+    space = parseObjectiveSpace(variables);
+    compiled = compileObjective(expression, space, intOf(objEls.steps, 20, 1, MAX_STEPS));
   } catch (e) {
-    els.objError.hidden = false;
-    els.objError.textContent = describeError(e);
+    showError(e);
     return;
   }
-  const direction = els.objDirection.value as 'minimize' | 'maximize';
-  const strategy = els.objStrategy.value as 'random' | 'tpe' | 'gp';
-  const trials = intOf(els.objTrials, 40, 2, 2000);
-  const rows: TrialResult[] = [];
-  chart?.destroy();
-  chart = new HistoryChart(els.objChart, 'f', direction === 'maximize');
-  els.objPanel.dataset.state = 'running';
-  els.objRun.textContent = 'Stop';
+  const direction = objEls.direction.value as 'minimize' | 'maximize';
+  const strategy = objEls.strategy.value as 'random' | 'tpe' | 'gp';
+  const pruner = objEls.pruner.value;
+  const trials = intOf(objEls.trials, 40, 2, 2000);
+  // Optuna's MedianPruner: after 5 complete trials, stop a trial whose f at a step (from step warmupSteps on: Optuna
+  // keeps any step below it) is worse than the median of the earlier trials' f at that step.
+  const warmupSteps = intOf(objEls.warmup, 4, 0, MAX_STEPS);
+  const search: SearchOptions = pruner === 'median' ? { strategy, trials, pruner: { kind: 'median', warmupSteps } } : { strategy, trials };
+  const done: StudyTrial[] = [];
+  const view = freshCharts(space, direction);
+  // optimize() records every trial (with its reports) in this in-memory journal as it finishes: the Save link.
+  clearObjectiveJournal();
+  const study = objectiveStudy();
+  objEls.panel.dataset.state = 'running';
+  objEls.run.textContent = 'Stop';
   controller = new AbortController();
+  const startedAtMs = Date.now();
   try {
-    const res = await optimize(
-      (params) => {
-        const v = evaluate(params as Record<string, number>);
-        const n = typeof v === 'number' ? v : Number(v);
-        if (!Number.isFinite(n)) throw new Error(`f = ${String(v)} is not a finite number`);
-        return n;
+    const res = await optimize(compiled.objective, {
+      space,
+      search,
+      direction,
+      seed,
+      signal: controller.signal,
+      study: study.ref,
+      onTrial: (t) => {
+        done.push(t);
+        view.schedule(done);
       },
-      {
-        space,
-        search: { strategy, trials },
-        direction,
-        seed: intOf(els.seed, 42, 0, 0xffffffff),
-        signal: controller.signal,
-        onTrial: (t) => {
-          rows.push(asRow(t));
-          chart?.update(rows);
-        },
-      },
-    );
-    const b = res.best;
-    els.objNote.textContent = b
-      ? `${strategy.toUpperCase()}, ${res.trials.length} trials in ${Math.round(res.elapsedMs)} ms: best f = ${fmtNum(b.value)} at ` +
-        `${Object.entries(b.params).map(([k, v]) => `${k} = ${fmtNum(v as number)}`).join(', ')} (trial ${b.number}).`
-      : 'No trial gave a finite value.';
-    els.objPanel.dataset.state = 'done';
+    });
+    view.finish(res.trials, () => res.importance());
+    objEls.note.textContent = resultNote(strategy, res, compiled, pruner, warmupSteps);
+    await offerObjectiveJournal(study, { expression, variables, steps: compiled.steps, strategy, pruner, warmupSteps, seed }, done, startedAtMs);
+    objEls.panel.dataset.state = 'done';
   } catch (e) {
-    els.objPanel.dataset.state = (e as Error).name === 'AbortError' ? 'cancelled' : 'error';
-    if ((e as Error).name !== 'AbortError') {
-      els.objError.hidden = false;
-      els.objError.textContent = describeError(e);
-    } else els.objNote.textContent = `Stopped after ${rows.length} trials.`;
+    const aborted = (e as Error).name === 'AbortError';
+    view.finish(done, null);
+    objEls.panel.dataset.state = aborted ? 'cancelled' : 'error';
+    if (aborted) objEls.note.textContent = `Stopped after ${done.length} trials.`;
+    else showError(e);
   } finally {
     controller = null;
-    els.objRun.textContent = 'Optimise';
+    objEls.run.textContent = 'Optimise';
   }
 }

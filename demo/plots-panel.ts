@@ -15,6 +15,7 @@ import { clearCurves } from './trial-curves';
 import { clearJournal } from './journal';
 import { clearImportance } from './importance';
 import { drawTimeline, barsOfTrials } from './timeline';
+import { drawParallel } from './parallel-coords';
 
 export function destroyCharts(): void {
   charts.history?.destroy();
@@ -47,6 +48,9 @@ export function resetResults(): void {
   els.parallelBlock.hidden = true;
   els.timelineBlock.hidden = true;
   els.timelineChart.replaceChildren();
+  // A loaded journal rewrites the hint (its bars are trials in lanes); a search puts the page's own back.
+  els.timelineHint.dataset.text ??= els.timelineHint.textContent ?? '';
+  els.timelineHint.textContent = els.timelineHint.dataset.text;
   const s = state.setup!;
   const greater = greaterIsBetter(s.scoring);
   charts.history = new HistoryChart(els.historyChart, s.scoring, greater);
@@ -141,3 +145,11 @@ export function renderTimeline(trials: readonly TrialResult[]): void {
   els.timelineBlock.hidden = drawn === 0;
 }
 
+
+/** Parallel coordinates of the finished search (hidden when fewer than two trials scored or nothing varies). */
+export function renderParallel(trials: readonly TrialResult[]): void {
+  const s = state.setup;
+  const dims = s ? s.dims.filter((d) => d.size > 1).map((d) => d.name) : [];
+  const drawn = s ? drawParallel(els.parallelChart, dims, trials, s.scoring, greaterIsBetter(s.scoring)) : 0;
+  els.parallelBlock.hidden = drawn === 0;
+}

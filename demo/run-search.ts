@@ -10,14 +10,13 @@ import { els, intOf, setState, showError, describeError, currentModel, seconds }
 import { type ClassLabel } from './datasets';
 import { readSpace, compatible } from './space-panel';
 import { searchOptions, plannedCandidates } from './search-settings';
-import { resetResults, renderLive, scheduleLiveRender } from './plots-panel';
+import { resetResults, renderLive, scheduleLiveRender, renderParallel } from './plots-panel';
 import { renderTrials } from './trials-table';
 import { renderBest } from './best-panel';
 import { drawMap } from './map-panel';
 import { showBestCurve } from './trial-curves';
 import { setJournal } from './journal';
 import { showImportance } from './importance';
-import { drawParallel } from './parallel-coords';
 import { renderCode, setExports } from './export-code';
 
 /** What a trial's `resource` counts: the halving budget, or epochs when the pruner judges every epoch. */
@@ -118,6 +117,7 @@ export async function run(): Promise<void> {
   renderLive();
   renderTrials();
   try {
+    state.setup.startedAtMs = Date.now();
     const res = await tune<ClassLabel>({
       model: m.id as ModelId,
       data: { X: state.data.X, y },
@@ -157,7 +157,7 @@ export async function run(): Promise<void> {
     renderBest(res);
     showBestCurve();
     showImportance();
-    drawParallel();
+    renderParallel(res.trials);
     setExports(res);
     void setJournal().catch((e) => showError(describeError(e)));
     setState('done');

@@ -30,6 +30,8 @@ export interface RunSetup {
   strategy: string;
   /** Halving / Hyperband: what a rung gives a candidate. */
   resource?: string;
+  /** Date.now() when tune() was called: trial times count from here (the journal stamps them as datetimes). */
+  startedAtMs?: number;
 }
 
 export const models = listModels();

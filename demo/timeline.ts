@@ -6,8 +6,7 @@
  * facts only, so two runs with the same seed draw different bars over the same trials.
  */
 import { fmtNum } from './space-syntax';
-
-const NS = 'http://www.w3.org/2000/svg';
+import { INK, frame, hoverTip, linearScale, linearTicks, svgEl, svgRoot, xAxis } from './svg';
 
 export type BarStatus = 'complete' | 'pruned' | 'failed';
 
@@ -23,6 +22,8 @@ export interface TimelineBar {
   score: number;
   /** Extra words for the hover text (e.g. "fold 2"). */
   detail?: string;
+  /** The row's name (default "worker N", or "main" for -1). */
+  row?: string;
 }
 
 /** Bars of tune() trial rows: one per task (fold / rung), on the worker that ran it. */
@@ -38,11 +39,28 @@ export function barsOfTrials(trials: readonly { index: number; status: string; m
   return out;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
+/**
+ * Bars of optimize() / study trials: one per trial, on its concurrency slot. A journal does not say which worker ran
+ * a trial: such trials (no `worker`) are packed, in start order, into as few rows ("lane 1", "lane 2"...) as keep
+ * their bars from overlapping.
+ */
+export function barsOfStudyTrials(trials: readonly { number: number; state: string; value: number; startedAt: number; finishedAt: number; worker?: number }[]): TimelineBar[] {
+  const out: TimelineBar[] = [];
+  for (const t of trials) {
+    if (t.state === 'running' || !Number.isFinite(t.startedAt) || !Number.isFinite(t.finishedAt)) continue;
+    const status: BarStatus = t.state === 'complete' ? 'complete' : t.state === 'pruned' ? 'pruned' : 'failed';
+    out.push({ worker: t.worker ?? NaN, startedAt: t.startedAt, finishedAt: t.finishedAt, trial: t.number, status, score: t.value });
+  }
+  const loose = out.filter((b) => Number.isNaN(b.worker)).sort((a, b) => a.startedAt - b.startedAt || a.trial - b.trial);
+  const ends: number[] = [];
+  for (const b of loose) {
+    let lane = ends.findIndex((end) => end <= b.startedAt);
+    if (lane < 0) lane = ends.push(0) - 1;
+    ends[lane] = b.finishedAt;
+    b.worker = 1000 + lane; // rows are keyed by worker number: lanes sort after any real worker
+    b.row = `lane ${lane + 1}`;
+  }
+  return out;
 }
 
 /** "Trial 7 (fold 2): score 0.953, complete, 12-40 ms". */
@@ -61,64 +79,34 @@ export function drawTimeline(el: HTMLElement, bars: readonly TimelineBar[], metr
   const workers = [...new Set(bars.map((b) => b.worker))].sort((a, b) => a - b);
   const t0 = Math.min(...bars.map((b) => b.startedAt));
   const t1 = Math.max(...bars.map((b) => b.finishedAt));
-  const span = t1 - t0 || 1;
-  const W = 640;
   const rowH = 26;
-  const top = 8;
-  const left = 70;
-  const right = 14;
-  const axisH = 34;
-  const H = top + workers.length * rowH + axisH;
-  const x = (ms: number): number => left + ((ms - t0) / span) * (W - left - right);
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': `Timeline of ${bars.length} tasks on ${workers.length} worker${workers.length === 1 ? '' : 's'}` });
+  const f = frame(640, 8 + workers.length * rowH + 34, { top: 8, right: 14, bottom: 34, left: 70 });
+  const x = linearScale(t0, t1 > t0 ? t1 : t0 + 1, f.x0, f.x1);
+  const root = svgRoot(f.width, f.height, `Timeline of ${bars.length} tasks on ${workers.length} worker${workers.length === 1 ? '' : 's'}`);
   workers.forEach((w, r) => {
-    const y = top + r * rowH;
-    root.append(svg('rect', { x: left, y, width: W - left - right, height: rowH, fill: r % 2 ? '#ffffff' : '#f5f6f8' }));
-    root.append(svg('text', { x: left - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#1b1f24' }, w < 0 ? 'main' : `worker ${w}`));
+    const y = f.y0 + r * rowH;
+    root.append(svgEl('rect', { x: f.x0, y, width: f.x1 - f.x0, height: rowH, fill: r % 2 ? '#ffffff' : '#f5f6f8' }));
+    const name = bars.find((b) => b.worker === w)?.row ?? (w < 0 ? 'main' : `worker ${w}`);
+    root.append(svgEl('text', { x: f.x0 - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', 'font-size': 12, fill: INK }, name));
   });
   // Ticks: about 5 round steps of seconds (or ms for short searches).
-  const step = niceStep(span / 5);
-  const axisY = top + workers.length * rowH;
-  root.append(svg('line', { x1: left, x2: W - right, y1: axisY, y2: axisY, stroke: '#4a5160', 'stroke-width': 1 }));
-  for (let v = Math.ceil(t0 / step) * step; v <= t1 + 1e-9; v += step) {
-    root.append(svg('line', { x1: x(v), x2: x(v), y1: axisY, y2: axisY + 4, stroke: '#4a5160', 'stroke-width': 1 }));
-    root.append(svg('text', { x: x(v), y: axisY + 16, 'text-anchor': 'middle', 'font-size': 10, fill: '#4a5160' }, span >= 2000 ? `${fmtNum(v / 1000)} s` : `${fmtNum(v)} ms`));
-  }
-  root.append(svg('text', { x: (left + W - right) / 2, y: H - 3, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 600, fill: '#1b1f24' }, 'time since the search started'));
-  const tip = document.createElement('div');
-  tip.className = 'chart-tip';
-  tip.hidden = true;
+  const secs = t1 - t0 >= 2000;
+  xAxis(root, {
+    y: f.y1, x0: f.x0, x1: f.x1, title: 'time since the search started',
+    ticks: linearTicks(t0, t1, 5).map((v) => [x(v), secs ? `${fmtNum(v / 1000)} s` : `${fmtNum(v)} ms`]),
+  });
+  const hover = hoverTip(el);
   for (const b of bars) {
     const r = workers.indexOf(b.worker);
     const bx = x(b.startedAt);
-    const rect = svg('rect', {
-      x: bx.toFixed(2), y: top + r * rowH + 4, width: Math.max(1.5, x(b.finishedAt) - bx).toFixed(2), height: rowH - 8,
+    const rect = svgEl('rect', {
+      x: bx.toFixed(2), y: f.y0 + r * rowH + 4, width: Math.max(1.5, x(b.finishedAt) - bx).toFixed(2), height: rowH - 8,
       fill: STATUS_COLOR[b.status], 'fill-opacity': 0.85, stroke: '#fff', 'stroke-width': 0.5,
       class: `bar ${b.status}`, 'data-trial': b.trial,
     });
-    const label = barLabel(b, metric);
-    rect.append(svg('title', {}, label));
-    rect.addEventListener('mouseenter', () => {
-      tip.textContent = label;
-      tip.hidden = false;
-    });
-    rect.addEventListener('mousemove', (e) => {
-      const box = el.getBoundingClientRect();
-      tip.style.left = `${Math.min(e.clientX - box.left + 12, Math.max(0, box.width - 260))}px`;
-      tip.style.top = `${Math.max(0, e.clientY - box.top - 34)}px`;
-    });
-    rect.addEventListener('mouseleave', () => {
-      tip.hidden = true;
-    });
+    hover.show(rect, barLabel(b, metric));
     root.append(rect);
   }
-  el.append(root, tip);
+  el.append(root, hover.tip);
   return bars.length;
-}
-
-/** 1, 2 or 5 times a power of ten, at least `raw`. */
-function niceStep(raw: number): number {
-  const p = 10 ** Math.floor(Math.log10(Math.max(raw, 1e-6)));
-  for (const m of [1, 2, 5, 10]) if (m * p >= raw) return m * p;
-  return 10 * p;
 }

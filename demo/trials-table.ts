@@ -75,7 +75,7 @@ export function renderTrials(): void {
         const v = value(t, c.key) as number;
         text = t.status !== 'failed' && Number.isFinite(v) ? fmtNum(tiny(v)) : '–';
       }
-      else if (c.key === 'fitMs') text = t.fitMs.toFixed(1);
+      else if (c.key === 'fitMs') text = Number.isFinite(t.fitMs) ? t.fitMs.toFixed(1) : '–';
       else if (c.key === 'curve') text = '';
       else text = fmtValue(value(t, c.key));
       const td = h('td', c.numeric ? 'n' : undefined, text);
