@@ -21,7 +21,7 @@ export function createPrunerRule(search: SearchOptions | undefined, direction: D
   if (o.resource !== undefined) {
     throw new TuneError(
       'INVALID_PRUNER',
-      "search.pruner resource is for tune() (folds or epochs of a built-in model); in optimize() a step is whatever your objective passes to trial.report(step, value): remove resource.",
+      "search.pruner resource is for tune() (folds or epochs of a built-in model); in optimize() and createStudy() a step is whatever your code passes to trial.report(step, value): remove resource.",
     );
   }
   if (o.kind === 'none') return undefined;

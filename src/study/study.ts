@@ -11,6 +11,7 @@ import type { Params } from '../types';
 import type { BestStudyTrial, Direction, StudyOptions, StudyTrial, TrialHandle } from './types';
 import { trialImportance } from './importance';
 import { trialsToJournal } from './journal-io';
+import { createPrunerRule } from './pruning';
 
 /** Thrown by an objective (or passed to tell) to say the trial was stopped early on purpose (Optuna's TrialPruned). */
 export class TrialPruned extends Error {
@@ -336,7 +337,11 @@ export function copyTrial(t: StudyTrial): StudyTrial {
   return { ...t, params: { ...t.params }, intermediate: t.intermediate.map(([s, v]) => [s, v]), userAttrs: { ...t.userAttrs } };
 }
 
-/** createStudy(): ask-and-tell for loops the caller owns. */
+/**
+ * createStudy(): ask-and-tell for loops the caller owns. search.pruner works as in optimize(); a trial's
+ * shouldPrune() judges it against every trial complete at that moment (the caller owns the order, as in Optuna).
+ */
 export function createStudy(options: StudyOptions): Study {
-  return new Study(options, { mode: 'immediate', caller: 'createStudy()' });
+  const pruner = options && typeof options === 'object' ? createPrunerRule(options.search as SearchOptions | undefined, options.direction) : undefined;
+  return new Study(options, { mode: 'immediate', caller: 'createStudy()', pruner });
 }

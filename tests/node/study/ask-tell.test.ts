@@ -82,3 +82,35 @@ describe('createStudy()', () => {
     thrown(() => createStudy({ space, foo: 1 } as never), 'UNKNOWN_OPTION');
   });
 });
+
+describe('createStudy(): search.pruner', () => {
+  // Trial i reports value i + 10 * step... at steps 0..4; minimize, so later trials are worse at every step.
+  it("the median pruner stops a trial whose reports are worse than the complete trials' median at that step", () => {
+    const s = createStudy({ space, search: { strategy: 'random', pruner: { kind: 'median', startupTrials: 2 } }, seed: 3 });
+    const outcome: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const t = s.ask();
+      let pruned = false;
+      for (let step = 0; step < 5 && !pruned; step++) {
+        t.report(step, i + 10 * step);
+        pruned = t.shouldPrune();
+      }
+      if (pruned) s.tell(t, new TrialPruned());
+      else s.tell(t, i + 40);
+      outcome.push(pruned ? 'pruned' : 'complete');
+    }
+    // Trials 0 and 1: the startup. Trial 2's step-0 value 2 is above the median 0.5 of trials 0 and 1.
+    expect(outcome).toEqual(['complete', 'complete', 'pruned', 'pruned']);
+    expect(s.trials[2].state).toBe('pruned');
+    expect(s.trials[2].intermediate).toEqual([[0, 2]]);
+  });
+
+  it('without a pruner, shouldPrune() stays false; a resource is refused', () => {
+    const s = createStudy({ space, seed: 3 });
+    const t = s.ask();
+    t.report(0, 1e9);
+    expect(t.shouldPrune()).toBe(false);
+    const err = thrown(() => createStudy({ space, search: { strategy: 'tpe', pruner: { kind: 'median', resource: 'epochs' } } }), 'INVALID_PRUNER');
+    expect(err.message).toMatch(/createStudy\(\)/);
+  });
+});
