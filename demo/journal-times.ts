@@ -1,7 +1,7 @@
 /**
- * Real times in a saved journal. hyperwasm records a finished trial as one CREATE_TRIAL line whose datetime_start and
- * datetime_complete are the moment it was written (study.add() and optimize()'s recorder know no better), so a
- * journal saved after a search says every trial took no time. restampTrials rewrites just those two strings, in log
+ * Real times in a saved journal. A trial given to study.add() has no timing, so its CREATE_TRIAL line is dated the
+ * moment it was written, and a journal built after a search would say every trial took no time (optimize(), tune()
+ * and study.toJournal() date their own trials when they ran). restampTrials rewrites just those two strings, in log
  * order, with when each trial really started and finished; every other byte of the journal stays as written (the
  * format is Optuna's: "datetime_start": "2026-12-01T21:56:57.123456", local and naive).
  */

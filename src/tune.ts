@@ -27,7 +27,7 @@ import { TimeBudget } from './runner/budget';
 import { BudgetedPoolSearch } from './runner/budgeted';
 import { createPruner, type Pruner } from './search/pruners/index';
 import { EpochPruning } from './runner/epoch-pruning';
-import { StudyRecorder, checkStudyRef, type StorageOpener, type StudyRef } from './study/persist';
+import { StudyRecorder, checkStudyRef, trialDates, type StorageOpener, type StudyRef } from './study/persist';
 import { noOpener } from './study/optimize';
 import type { FeatureInput } from './data/normalize';
 import type { HistoryTrial } from './search/index';
@@ -431,6 +431,7 @@ class PoolSearch {
       // A pruned trial's partial fold means by fold step (Optuna's intermediate values).
       intermediate: trial.status === 'pruned' ? (trial.rungs ?? []).filter((r) => Number.isFinite(r.score)).map((r) => [r.rung, r.score] as const) : undefined,
       userAttrs: { fold_scores: trial.foldScores, metrics, ...(trial.error ? { error: trial.error } : {}) },
+      ...trialDates(trial.finishedAt - trial.startedAt),
     };
     const recorder = this.recorder!;
     this.writes = this.writes.then(() => recorder.record(rec)).catch((e: unknown) => void (this.writeError ??= asError(e)));

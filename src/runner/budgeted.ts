@@ -53,7 +53,7 @@ import { TaskPlanner, runTrialBatch, type Outcome } from './trial-tasks';
 import { ProgressReporter } from './progress';
 import { TimeBudget } from './budget';
 import { CheckpointStore } from './checkpoints';
-import type { StudyRecorder } from '../study/persist';
+import { trialDates, type StudyRecorder } from '../study/persist';
 import { trialImportance } from '../study/importance';
 import type { EstimatorDef } from '../estimators/types';
 
@@ -418,6 +418,7 @@ export class BudgetedPoolSearch {
       value: t.meanScore,
       intermediate: (t.rungs ?? []).filter((r) => Number.isFinite(r.score)).map((r) => [r.resource, r.score] as const),
       userAttrs: { resource: t.resource, fold_scores: t.foldScores, metrics, ...(t.error ? { error: t.error } : {}) },
+      ...trialDates(t.finishedAt - t.startedAt),
     };
     this.writes = this.writes.then(() => recorder.record(rec)).catch((e: unknown) => void (this.writeError ??= asError(e)));
   }

@@ -109,7 +109,9 @@ export interface FinishedTrial {
   params: Readonly<Record<string, unknown>>;
   state: typeof TrialState.COMPLETE | typeof TrialState.PRUNED | typeof TrialState.FAIL;
   values: readonly number[] | null;
+  /** When it ran (Optuna's local naive text); default: now, for both (a trial recorded the moment it finished). */
   datetimeStart?: string;
+  datetimeComplete?: string;
   intermediateValues?: ReadonlyMap<number, number>;
   userAttrs?: Readonly<Record<string, unknown>>;
   systemAttrs?: Readonly<Record<string, unknown>>;
@@ -139,7 +141,7 @@ export function recordFinishedTrial(
     state: trial.state,
     values: trial.values,
     datetimeStart: trial.datetimeStart ?? isoNow(),
-    datetimeComplete: isoNow(),
+    datetimeComplete: trial.datetimeComplete ?? isoNow(),
     distributions,
     params,
     intermediateValues: trial.intermediateValues,

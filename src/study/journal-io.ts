@@ -8,18 +8,24 @@ import { TuneError } from '../errors';
 import { JournalStorage } from '../storage/storage';
 import { MemoryJournalBackend } from '../storage/backends/memory';
 import { createStudy, type Study } from './study';
-import { StudyRecorder } from './persist';
+import { StudyRecorder, trialDates } from './persist';
 import type { Direction, StudyOptions, StudyTrial } from './types';
 import type { CompiledSpace } from '../space/index';
 
 /** Journal text of `trials` (finished ones) as study `name`. */
-export async function trialsToJournal(name: string, direction: Direction, space: CompiledSpace, trials: readonly StudyTrial[]): Promise<string> {
+/** `nowMs`: the study's clock now (StudyTrial.finishedAt counts on it), so each trial's dates are when it ran. */
+export async function trialsToJournal(
+  name: string, direction: Direction, space: CompiledSpace, trials: readonly StudyTrial[], nowMs = NaN,
+): Promise<string> {
   const backend = new MemoryJournalBackend();
   const storage = new JournalStorage(backend);
   const recorder = await StudyRecorder.open({ name, storage }, direction, space, () => Promise.reject(new Error('unused')));
   for (const t of trials) {
     if (t.state === 'running') continue;
-    await recorder.record({ params: t.params, state: t.state, value: t.value, intermediate: t.intermediate, userAttrs: t.userAttrs });
+    await recorder.record({
+      params: t.params, state: t.state, value: t.value, intermediate: t.intermediate, userAttrs: t.userAttrs,
+      ...trialDates(t.durationMs, nowMs - t.finishedAt),
+    });
   }
   return backend.toJournal();
 }

@@ -11,7 +11,7 @@ import { Study, TrialPruned, copyTrial } from './study';
 import type { OptimizeOptions, OptimizeResult, OptimizeStopReason, StudyTrial, TrialHandle } from './types';
 import { createPrunerRule } from './pruning';
 import { DEFAULT_LAG } from '../search/index';
-import { StudyRecorder, checkStudyRef, type StorageOpener } from './persist';
+import { StudyRecorder, checkStudyRef, trialDates, type StorageOpener } from './persist';
 
 export type Objective = (params: Params, trial: TrialHandle) => number | Promise<number>;
 
@@ -110,7 +110,10 @@ export async function optimizeWith(opener: StorageOpener, objective: Objective, 
     if (run.isDiscarded(t)) return;
     done++;
     if (recorder) {
-      const rec = { params: t.params, state: t.state as 'complete' | 'pruned' | 'failed', value: t.value, intermediate: t.intermediate, userAttrs: t.userAttrs };
+      const rec = {
+        params: t.params, state: t.state as 'complete' | 'pruned' | 'failed', value: t.value, intermediate: t.intermediate, userAttrs: t.userAttrs,
+        ...trialDates(t.durationMs),
+      };
       writes = writes.then(() => recorder.record(rec)).catch((e: unknown) => void (failure ??= asError(e)));
     }
     onTrial?.(copyTrial(t));

@@ -20,7 +20,7 @@ import type { Distribution } from '../space/distributions';
 import type { Params } from '../types';
 import type { HistoryTrial } from '../search/index';
 import { JournalStorage } from '../storage/storage';
-import { TrialState } from '../storage/journal/ops';
+import { TrialState, isoNow } from '../storage/journal/ops';
 import { JSON_CHOICES_ATTR } from '../storage/distributions';
 import { decodeParams, loadOrCreateStudy, recordFinishedTrial, type ParamSpace } from '../storage/study-io';
 import type { Direction } from './types';
@@ -119,7 +119,9 @@ export class StudyRecorder {
     value: number;
     intermediate?: readonly (readonly [number, number])[];
     userAttrs?: Record<string, unknown>;
+    /** When the trial started and finished (datetime_start / datetime_complete); default: now. */
     startedAt?: Date;
+    finishedAt?: Date;
   }): Promise<number> {
     const state = trial.state === 'complete' ? TrialState.COMPLETE : trial.state === 'pruned' ? TrialState.PRUNED : TrialState.FAIL;
     const { trialId, number } = await recordFinishedTrial(this.storage, this.studyId, this.space, {
@@ -128,8 +130,22 @@ export class StudyRecorder {
       values: state === TrialState.COMPLETE ? [trial.value] : null,
       intermediateValues: trial.intermediate && trial.intermediate.length > 0 ? new Map(trial.intermediate.map(([s, v]) => [s, v])) : undefined,
       userAttrs: trial.userAttrs,
+      datetimeStart: validDate(trial.startedAt) ? isoNow(trial.startedAt) : undefined,
+      datetimeComplete: validDate(trial.finishedAt) ? isoNow(trial.finishedAt) : undefined,
     });
     this.seen.add(trialId);
     return number;
   }
+}
+
+const validDate = (d: Date | undefined): d is Date => d instanceof Date && Number.isFinite(d.getTime());
+
+/**
+ * The wall-clock dates of a trial that lasted `durationMs` and finished `agoMs` ago (its timings are performance.now()
+ * spans; the journal wants dates). NaN durations give no dates (the writer then stamps now).
+ */
+export function trialDates(durationMs: number, agoMs = 0): { startedAt?: Date; finishedAt?: Date } {
+  if (!Number.isFinite(durationMs) || !Number.isFinite(agoMs)) return {};
+  const finished = Date.now() - Math.max(0, agoMs);
+  return { startedAt: new Date(finished - Math.max(0, durationMs)), finishedAt: new Date(finished) };
 }

@@ -181,7 +181,7 @@ export class Study {
    * optuna-dashboard open it. loadStudy(text, options) reads it back.
    */
   toJournal(name = 'hyperwasm-study'): Promise<string> {
-    return trialsToJournal(name, this.direction, this.space, this.list);
+    return trialsToJournal(name, this.direction, this.space, this.list, performance.now() - this.origin);
   }
 
   /** The share of the objective's variation due to each hyperparameter (fANOVA over the complete trials). */

@@ -103,3 +103,43 @@ describe('journal text for browsers', () => {
     expect((e as TuneError).code).toBe('STUDY_NOT_FOUND');
   });
 });
+
+/** The create-trial lines of a journal: when each trial started and completed (ms since the epoch, local time). */
+function trialTimes(journal: string): { start: number; complete: number }[] {
+  return journal
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { op_code: number; datetime_start?: string; datetime_complete?: string })
+    .filter((r) => r.op_code === 4)
+    .map((r) => ({ start: new Date(r.datetime_start!).getTime(), complete: new Date(r.datetime_complete!).getTime() }));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('journals: each trial dated when it ran (optuna-dashboard reads durations from them)', () => {
+  it('optimize(): datetime_start to datetime_complete spans the objective, trial after trial', async () => {
+    const storage = join(dir, 'dates.log');
+    await optimize(async (p) => (await sleep(40), f(p)), { space, search: { strategy: 'random', trials: 3 }, seed: 1, study: { name: 'd', storage } });
+    const times = trialTimes(readFileSync(storage, 'utf8'));
+    expect(times).toHaveLength(3);
+    for (const t of times) expect(t.complete - t.start).toBeGreaterThanOrEqual(30);
+    for (let i = 1; i < times.length; i++) expect(times[i].start).toBeGreaterThanOrEqual(times[i - 1].complete - 5);
+  });
+
+  it('study.toJournal() written later still dates the trials when they ran', async () => {
+    const s = createStudy({ space, seed: 4 });
+    const t0 = Date.now();
+    for (let i = 0; i < 2; i++) {
+      const t = s.ask();
+      await sleep(30);
+      s.tell(t, f(t.params));
+    }
+    await sleep(150);
+    const times = trialTimes(await s.toJournal('later'));
+    expect(times[0].complete - times[0].start).toBeGreaterThanOrEqual(20);
+    expect(times[0].start).toBeGreaterThanOrEqual(t0 - 5);
+    // Both finished ~150 ms before the export: not stamped with the export's time.
+    expect(Date.now() - times[1].complete).toBeGreaterThanOrEqual(120);
+    expect(times[1].start).toBeGreaterThanOrEqual(times[0].complete - 5);
+  });
+});
