@@ -112,6 +112,11 @@ export interface HistoryTrial {
   /** 'complete' by default; failed trials are ignored by the samplers. */
   state?: TrialState | 'ok';
   status?: 'ok' | 'failed' | 'pruned';
+  /** optimize()/createStudy(): what the trial reported, [step, value] (a pruner judges later trials against them;
+   *  loadStudy() and a resumed study keep them from the journal). */
+  intermediate?: readonly (readonly [number, number])[];
+  /** optimize()/createStudy(): the trial's user attributes (kept by loadStudy() and resumed studies). */
+  userAttrs?: Readonly<Record<string, unknown>>;
 }
 
 /** Options every adaptive strategy takes. */

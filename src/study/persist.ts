@@ -102,7 +102,7 @@ export class StudyRecorder {
       const inter = Object.entries(t.intermediateValues).map(([s, v]) => [Number(s), v] as const);
       const last = inter.sort((a, b) => a[0] - b[0]).at(-1);
       const value = t.values?.[0] ?? (state === 'pruned' && last ? last[1] : NaN);
-      out.push({ params: decodeParams(t, this.space, this.jsonChoices) as Params, value, state });
+      out.push({ params: decodeParams(t, this.space, this.jsonChoices) as Params, value, state, intermediate: inter, userAttrs: { ...t.userAttrs } });
     }
     return out;
   }

@@ -124,8 +124,8 @@ export class Study {
       params: { ...trial.params },
       value: rec.state === 'failed' ? NaN : (raw as number),
       state: rec.state,
-      intermediate: [],
-      userAttrs: {},
+      intermediate: checkIntermediate(trial.intermediate),
+      userAttrs: trial.userAttrs && typeof trial.userAttrs === 'object' ? { ...trial.userAttrs } : {},
       error: rec.state === 'failed' ? 'added as failed' : null,
       durationMs: NaN,
       startedAt: NaN,
@@ -324,6 +324,22 @@ function defaultSearch(search: SearchOptions | undefined, mode: 'lag' | 'immedia
     return { ...search, trials: Number.MAX_SAFE_INTEGER } as SearchOptions;
   }
   return search;
+}
+
+/** A history trial's reports, sorted by step (the first value at a step kept, as report() does); TuneError if malformed. */
+function checkIntermediate(values: HistoryTrial['intermediate']): [number, number][] {
+  if (values === undefined) return [];
+  const ok = Array.isArray(values) && values.every((e) =>
+    Array.isArray(e) && e.length === 2 && Number.isInteger(e[0]) && e[0] >= 0 && typeof e[1] === 'number');
+  if (!ok) {
+    throw new TuneError(
+      'INVALID_HISTORY',
+      'study.add(): intermediate must be a list of [step, value] pairs with integer steps >= 0, e.g. [[0, 0.9], [1, 0.7]].',
+    );
+  }
+  const out: [number, number][] = [];
+  for (const [step, value] of values) if (!out.some(([s]) => s === step)) out.push([step, value]);
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 function describeValue(v: unknown): string {

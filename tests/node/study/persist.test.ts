@@ -104,6 +104,43 @@ describe('journal text for browsers', () => {
   });
 });
 
+describe('loadStudy(): reports and user attributes come back', () => {
+  it("keeps each trial's intermediate values and user attributes; a pruner in the loaded study judges against them", async () => {
+    const s = createStudy({ space, seed: 5 });
+    for (let i = 0; i < 3; i++) {
+      const t = s.ask();
+      for (let step = 0; step < 3; step++) t.report(step, i + step);
+      t.setUserAttr('run', i);
+      s.tell(t, i + 2);
+    }
+    const text = await s.toJournal('steps');
+    const back = await loadStudy(text, { space, search: { strategy: 'random', pruner: { kind: 'median', startupTrials: 3 } } });
+    expect(back.trials.map((t) => t.intermediate)).toEqual(s.trials.map((t) => t.intermediate));
+    expect(back.trials.map((t) => t.userAttrs.run)).toEqual([0, 1, 2]);
+    // Step 0's median of the loaded trials is 1: a new trial reporting 5 there is pruned, one reporting 0 is not.
+    const bad = back.ask();
+    bad.report(0, 5);
+    expect(bad.shouldPrune()).toBe(true);
+    const good = back.ask();
+    good.report(0, 0);
+    expect(good.shouldPrune()).toBe(false);
+  });
+
+  it('study.add() refuses malformed intermediate values', () => {
+    const s = createStudy({ space, seed: 5 });
+    const e = (() => {
+      try {
+        s.add({ params: { x: 0, n: 1, act: 'relu' }, value: 1, intermediate: [[-1, 2]] });
+      } catch (x) {
+        return x;
+      }
+      return null;
+    })();
+    expect((e as TuneError).code).toBe('INVALID_HISTORY');
+    expect((e as TuneError).message).toMatch(/\[step, value\] pairs/);
+  });
+});
+
 /** The create-trial lines of a journal: when each trial started and completed (ms since the epoch, local time). */
 function trialTimes(journal: string): { start: number; complete: number }[] {
   return journal
