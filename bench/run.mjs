@@ -21,6 +21,7 @@ import { sklearnW9, w9DataNode } from './lib/mixture-node.mjs';
 import { VARIANTS, FIRST_CALL_RATIO, sklearnSameRun, firstCallRows, firstCallTable } from './lib/first-call.mjs';
 import { SVM_WORKLOADS, timeSvmSearch, judgeSvm, svmTable, SVM_TARGET_RATIO } from './lib/svm.mjs';
 import { sklearnSvm } from './lib/svm-sklearn.mjs';
+import { runPython } from './lib/python.mjs';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(BENCH, '..');
@@ -548,6 +549,16 @@ async function main() {
     }
     report.sklearnSameRun = { rows: sk.rows, why: sk.why, note };
     report.firstCalls = firstCallRows(report.workloads, report.variants, rows);
+    // W7's scikit-learn side is its own script (bench/python/sklearn_w7.py); run it too when W7 ran, then judge every
+    // row against the scikit-learn of this run (report.mjs: a stored figure is shown marked, without a time verdict).
+    const sameRun = { ...(sk.rows ?? {}) };
+    if (report.workloads.some((w) => w.id === 'W7' && w.status === 'ok') && !opts.quick) {
+      progress.set('scikit-learn W7 (bench/python/sklearn_w7.py)');
+      const w7 = runPython('sklearn_w7', [join(ROOT, DATASET_FILES.digits), opts.workers]);
+      if (w7.result) sameRun.W7 = { warmSeconds: w7.result.seconds, seconds: w7.result.seconds, score: w7.result.score };
+      else report.sklearnW7Why = w7.why;
+    }
+    report.workloads = report.workloads.map((w) => judgeWorkload(w, w.env, opts, opts.quick ? null : sameRun[w.id] ?? null));
   }
   if (report.svm) {
     sklearnRuns.push(sklearnSvmAll(progress));
@@ -570,7 +581,9 @@ async function main() {
     `  workers ${opts.workers}  warm runs ${opts.runs}${opts.quick ? '  QUICK (subsampled data: timings and verdicts meaningless)' : ''}`);
   if (report.workloads.length) {
     lines.push('', 'W-suite through tune() (wall seconds: warm = median of the warm runs on an already started pool, cold = the first');
-    lines.push('run incl. pool start + wasm compile; trials/s = candidates / warm s; ratio = warm s / scikit-learn s)');
+    lines.push('run incl. pool start + wasm compile; trials/s = candidates / warm s; ratio = warm s / scikit-learn s, both measured in');
+    lines.push('this run: scikit-learn\'s warm call (the same call again in its process; W7: its one call, bench/python/sklearn_w7.py);');
+    lines.push('* = scikit-learn did not run here: the stored WORKLOADS.md figure, from another run, shown without a time verdict)');
     lines.push(`target: ${report.meta.targets.workloads}; node rows are held to the same bar for comparison`);
     lines.push(workloadTable(report.workloads));
   }
