@@ -47,6 +47,8 @@ export function drawParallel(el: HTMLElement, dims: readonly string[], rows: rea
   const x = linearScale(0, Math.max(1, axes.length - 1), f.x0, f.x1);
   const y = linearScale(0, 1, f.y1, f.y0);
   const root = svgRoot(f.width, f.height, `Parallel coordinates of ${trials.length} trials`);
+  // Labels stay readable with ~100 px per axis: a few axes fit a phone's width, many scroll sideways (.parallel).
+  root.style.minWidth = `${Math.min(560, 100 * axes.length + 20)}px`;
   // Worst first so the best lines are drawn on top.
   const order = [...trials].sort((a, b) => (greater ? a.meanScore - b.meanScore : b.meanScore - a.meanScore));
   for (const t of order) {
