@@ -1,9 +1,8 @@
 /**
  * Reads an Optuna journal (Python Optuna's, or one this page saved) into what the charts draw: loadStudy() gives the
- * finished trials' params (decoded against the given space), values and states, and the journal's own records give
- * what a study's history leaves out: each trial's intermediate values, its number, its user attributes, and its
- * datetime_start / datetime_complete as ms since the study's first start (so the timeline can be drawn). Journals
- * written by hyperwasm stamp both datetimes when a trial is recorded, so their bars have (almost) no length.
+ * finished trials' params (decoded against the given space), values, states, intermediate values and user attributes,
+ * and the journal's own records give what a study's history leaves out: each trial's number in the journal and its
+ * datetime_start / datetime_complete as ms since the study's first start (so the timeline can be drawn).
  */
 import { JournalStorage, MemoryJournalBackend, TuneError, loadStudy, float, int, choice, type Distribution, type SpaceSpec, type StudyTrial, type Value } from '../src/index';
 
@@ -14,7 +13,7 @@ export interface LoadedStudy {
   attrs: Record<string, unknown>;
   /** The space the trials were stored with (storedSpace), whatever space they were read against. */
   space: Record<string, Distribution>;
-  /** Finished trials in journal order, with their intermediate values and times. */
+  /** Finished trials in journal order, with their journal numbers and times. */
   trials: StudyTrial[];
   importance(): Record<string, number>;
 }
@@ -84,8 +83,6 @@ export async function readJournal(text: string, space: SpaceSpec | 'stored'): Pr
     return {
       ...t,
       number: f.number,
-      intermediate: Object.entries(f.intermediateValues).map(([s, v]) => [Number(s), v] as [number, number]).sort((a, b) => a[0] - b[0]),
-      userAttrs: { ...f.userAttrs },
       startedAt,
       finishedAt,
       durationMs: finishedAt - startedAt,

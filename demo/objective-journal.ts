@@ -5,7 +5,7 @@
  * Loading a journal (this page's or Python Optuna's) reads it against the space its trials were stored with, puts
  * its expression and variables back in the fields when it has them, and redraws every chart from its trials.
  */
-import { JournalStorage, MemoryJournalBackend, type StudyRef, type StudyTrial } from '../src/index';
+import { JournalStorage, MemoryJournalBackend, type StudyRef } from '../src/index';
 import { fmtNum } from './space-syntax';
 import { fmtValue } from './charts';
 import { describeError } from './dom';
@@ -13,7 +13,6 @@ import { objEls } from './objective-dom';
 import { freshCharts } from './objective-charts';
 import { readJournal } from './journal-read';
 import { spaceText } from './objective-expr';
-import { restampTrials } from './journal-times';
 import { bestNumber } from './study-rows';
 
 export const OBJECTIVE_STUDY = 'hyperwasm-objective';
@@ -41,15 +40,14 @@ export function clearObjectiveJournal(): void {
 }
 
 /**
- * After a run: writes `attrs` as the study's user attributes and points the Save link at the journal text, its trials
- * stamped with when they ran (`finished`: the trials in the order they finished, which is the order they were
- * recorded; `originMs`: Date.now() when optimize() was called).
+ * After a run: writes `attrs` as the study's user attributes and points the Save link at the journal text (optimize()
+ * dated each trial when it ran).
  */
-export async function offerObjectiveJournal(s: ObjectiveStudy, attrs: Record<string, string | number>, finished: readonly StudyTrial[], originMs: number): Promise<void> {
+export async function offerObjectiveJournal(s: ObjectiveStudy, attrs: Record<string, string | number>): Promise<void> {
   const id = await s.storage.getStudyIdFromName(OBJECTIVE_STUDY);
   for (const [k, v] of Object.entries(attrs)) await s.storage.setStudyUserAttr(id, k, v);
   clearObjectiveJournal();
-  url = URL.createObjectURL(new Blob([restampTrials(s.backend.toJournal(), finished, originMs)], { type: 'application/x-ndjson' }));
+  url = URL.createObjectURL(new Blob([s.backend.toJournal()], { type: 'application/x-ndjson' }));
   objEls.exportJournal.href = url;
   objEls.exportJournal.download = `${OBJECTIVE_STUDY}.journal.log`;
   objEls.exportJournal.removeAttribute('aria-disabled');

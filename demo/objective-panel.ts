@@ -80,7 +80,6 @@ export async function runObjective(): Promise<void> {
   objEls.panel.dataset.state = 'running';
   objEls.run.textContent = 'Stop';
   controller = new AbortController();
-  const startedAtMs = Date.now();
   try {
     const res = await optimize(compiled.objective, {
       space,
@@ -96,7 +95,7 @@ export async function runObjective(): Promise<void> {
     });
     view.finish(res.trials, () => res.importance());
     objEls.note.textContent = resultNote(strategy, res, compiled, pruner, warmupSteps);
-    await offerObjectiveJournal(study, { expression, variables, steps: compiled.steps, strategy, pruner, warmupSteps, seed }, done, startedAtMs);
+    await offerObjectiveJournal(study, { expression, variables, steps: compiled.steps, strategy, pruner, warmupSteps, seed });
     objEls.panel.dataset.state = 'done';
   } catch (e) {
     const aborted = (e as Error).name === 'AbortError';
